@@ -1,0 +1,27 @@
+package com.youtubechat.info;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.lambda.JsonStreamHandler;
+import com.youtubechat.shared.model.VideoRecord;
+
+/** Lambda entry point of the Info step. Input: the video record; output: {@link InfoResult}. */
+public final class InfoHandler extends JsonStreamHandler<VideoRecord, InfoResult> {
+
+  private final InfoService service;
+
+  /** Used by Lambda: the service and its clients are built once per container. */
+  public InfoHandler() {
+    this(InfoService.fromEnvironment(ConfigReader.fromSystemEnvironment()));
+  }
+
+  public InfoHandler(InfoService service) {
+    super(VideoRecord.class);
+    this.service = service;
+  }
+
+  @Override
+  protected InfoResult handle(VideoRecord input, Context context) {
+    return service.process(input);
+  }
+}

@@ -1,0 +1,57 @@
+package com.youtubechat.info;
+
+import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.error.InvalidInputException;
+import com.youtubechat.shared.model.VideoMetadata;
+import com.youtubechat.shared.model.VideoRecord;
+import com.youtubechat.shared.pusher.PusherSettings;
+import com.youtubechat.shared.pusher.VideoDetailsEvent;
+import com.youtubechat.shared.pusher.VideoEvents;
+import com.youtubechat.shared.xata.VideoStore;
+import com.youtubechat.shared.xata.XataConnection;
+import com.youtubechat.shared.xata.XataSettings;
+import com.youtubechat.shared.youtube.MetadataClient;
+import com.youtubechat.shared.youtube.VideoIds;
+import com.youtubechat.shared.youtube.YoutubeHttp;
+import com.youtubechat.shared.youtube.YoutubeSettings;
+
+/**
+ * The Info step: fetch the video's metadata, write it to the video row, then tell the web app. The
+ * row is written before the event is sent, so a client that refetches on the event sees the data.
+ */
+public final class InfoService {
+
+  private final MetadataClient youtube;
+  private final VideoStore videos;
+  private final VideoEvents events;
+
+  public InfoService(MetadataClient youtube, VideoStore videos, VideoEvents events) {
+    this.youtube = youtube;
+    this.videos = videos;
+    this.events = events;
+  }
+
+  /** Builds the service from environment variables; every configuration problem is reported at once. */
+  public static InfoService fromEnvironment(ConfigReader config) {
+    XataSettings xata = XataSettings.read(config);
+    YoutubeSettings youtube = YoutubeSettings.read(config);
+    PusherSettings pusher = PusherSettings.read(config);
+    config.validate();
+    return new InfoService(MetadataClient.create(youtube, new YoutubeHttp(youtube)),
+        new VideoStore(new XataConnection(xata)), VideoEvents.create(pusher));
+  }
+
+  public InfoResult process(VideoRecord video) {
+    if (video.id() == null || video.id().isBlank()) {
+      throw new InvalidInputException("The video record has no 'id': the Info step needs the videos row id");
+    }
+    String youtubeId = VideoIds.resolve(video.youtubeId(), video.url());
+    VideoMetadata metadata = youtube.fetch(youtubeId);
+    videos.updateMetadata(video.id(), metadata);
+    events.videoDetails(new VideoDetailsEvent(video.id(), metadata.title(), metadata.author(),
+        metadata.thumbnailUrl(), metadata.lengthSeconds(),
+        metadata.publishDate() == null ? null : metadata.publishDate().toString(),
+        metadata.description(), null, null, null));
+    return new InfoResult(video.id(), youtubeId, metadata.title(), metadata.lengthSeconds());
+  }
+}

@@ -1,0 +1,35 @@
+package com.youtubechat.shared.pusher;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The {@code video-details} payload. The web app merges it into the video's card by {@code id},
+ * so each step sends only the fields it changed (nulls are left out).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record VideoDetailsEvent(
+    String id,
+    String title,
+    String author,
+    String thumbnailUrl,
+    Long length,
+    String publishDate,
+    String description,
+    Boolean chatEnabled,
+    String status,
+    String error) {
+
+  public static VideoDetailsEvent of(String id) {
+    return new VideoDetailsEvent(id, null, null, null, null, null, null, null, null, null);
+  }
+
+  public VideoDetailsEvent withDescription(String newDescription) {
+    return new VideoDetailsEvent(id, title, author, thumbnailUrl, length, publishDate, newDescription,
+        chatEnabled, status, error);
+  }
+
+  public VideoDetailsEvent withError(String newError) {
+    return new VideoDetailsEvent(id, title, author, thumbnailUrl, length, publishDate, description,
+        chatEnabled, status, newError);
+  }
+}

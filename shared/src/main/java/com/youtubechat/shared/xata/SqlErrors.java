@@ -1,0 +1,41 @@
+package com.youtubechat.shared.xata;
+
+import com.youtubechat.shared.error.DatabaseException;
+import com.youtubechat.shared.error.TransientException;
+import com.youtubechat.shared.error.YoutubeChatException;
+import java.sql.SQLException;
+
+/** Sorts database failures into retryable and permanent ones by SQLSTATE class. */
+public final class SqlErrors {
+
+  private SqlErrors() {}
+
+  public static YoutubeChatException translate(SQLException e, String action) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String detail = action + " failed (SQLSTATE " + (state.isEmpty() ? "none" : state) + "): " + e.getMessage();
+    if (isTransient(state)) {
+      return new TransientException("Database unavailable: " + detail, e);
+    }
+    if (state.startsWith("28")) {
+      return new DatabaseException(detail + ". The database refused the credentials: check XATA_DB_URL"
+          + " and XATA_API_KEY", e);
+    }
+    if (state.equals("42P01") || state.equals("42703") || state.equals("42704")) {
+      return new DatabaseException(detail + ". The schema is missing or out of date: apply it with"
+          + " 'make db-migrate' (see README)", e);
+    }
+    if (state.equals("3D000")) {
+      return new DatabaseException(detail + ". The database (or Xata branch) in XATA_DB_URL does not exist", e);
+    }
+    return new DatabaseException(detail, e);
+  }
+
+  /**
+   * Lost or refused connections (08), serialization failures and deadlocks (40001, 40P01), an
+   * exhausted server (53) and an admin or crash shutdown (57P0x) can succeed when tried again.
+   */
+  static boolean isTransient(String state) {
+    return state.isEmpty() || state.startsWith("08") || state.equals("40001") || state.equals("40P01")
+        || state.startsWith("53") || state.startsWith("57P0") || state.equals("55P03");
+  }
+}

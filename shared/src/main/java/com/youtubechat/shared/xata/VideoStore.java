@@ -1,0 +1,52 @@
+package com.youtubechat.shared.xata;
+
+import com.youtubechat.shared.error.VideoRecordNotFoundException;
+import com.youtubechat.shared.model.VideoMetadata;
+import java.sql.PreparedStatement;
+import java.sql.Types;
+
+/** Reads and writes the {@code videos} table. */
+public final class VideoStore {
+
+  private final XataConnection database;
+
+  public VideoStore(XataConnection database) {
+    this.database = database;
+  }
+
+  /**
+   * Sets the video's metadata columns. A row that does not exist is an error, never a silent no-op:
+   * the web app's back end inserts the row before it sends the event.
+   */
+  public void updateMetadata(String videoId, VideoMetadata metadata) {
+    int updated = database.run("Updating the metadata of video " + videoId, connection -> {
+      try (PreparedStatement update = connection.prepareStatement("""
+          UPDATE videos
+             SET youtube_id = ?, title = ?, description = ?, author = ?, length_seconds = ?,
+                 thumbnail_url = ?, publish_date = ?, updated_at = now()
+           WHERE id = ?""")) {
+        update.setString(1, metadata.youtubeId());
+        update.setString(2, metadata.title());
+        update.setString(3, metadata.description());
+        update.setString(4, metadata.author());
+        update.setLong(5, metadata.lengthSeconds());
+        update.setString(6, metadata.thumbnailUrl());
+        if (metadata.publishDate() == null) {
+          update.setNull(7, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+          update.setObject(7, metadata.publishDate());
+        }
+        update.setString(8, videoId);
+        return update.executeUpdate();
+      }
+    });
+    if (updated == 0) {
+      throw notFound(videoId);
+    }
+  }
+
+  static VideoRecordNotFoundException notFound(String videoId) {
+    return new VideoRecordNotFoundException("There is no row with id '" + videoId
+        + "' in the videos table: the web app must insert the video before it sends the event");
+  }
+}
