@@ -46,7 +46,7 @@ public final class PusherVideoEvents implements VideoEvents {
     Integer status = result.getHttpStatus();
     if (status != null && status == 200) {
       LOG.log(System.Logger.Level.INFO, "sent {0} for video {1} ({2} bytes)",
-          settings.event(), event.id(), utf8Length(data));
+          settings.event(), event.id(), String.valueOf(utf8Length(data)));
       return;
     }
     String what = "Pusher " + settings.event() + " event for video " + event.id();

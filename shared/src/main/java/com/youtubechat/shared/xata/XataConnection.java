@@ -60,7 +60,7 @@ public final class XataConnection implements AutoCloseable {
       long start = System.nanoTime();
       Connection opened = DriverManager.getConnection(settings.jdbcUrl(), props);
       LOG.log(System.Logger.Level.INFO, "database connection opened to {0} in {1} ms",
-          redactedUrl(), (System.nanoTime() - start) / 1_000_000);
+          redactedUrl(), String.valueOf((System.nanoTime() - start) / 1_000_000));
       return opened;
     } catch (SQLException e) {
       throw SqlErrors.translate(e, "Connecting to " + redactedUrl());

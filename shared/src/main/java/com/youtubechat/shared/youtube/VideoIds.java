@@ -19,6 +19,9 @@ public final class VideoIds {
   private static final Pattern PATH_FORMS =
       Pattern.compile("^/(?:shorts|embed|live|v|e)/([^/?#]+)/?$");
 
+  /** Path words that happen to be 11 characters long but name playlists and channels' streams. */
+  private static final java.util.Set<String> NOT_VIDEOS = java.util.Set.of("videoseries", "live_stream");
+
   private VideoIds() {}
 
   public static boolean isValidId(String candidate) {
@@ -79,7 +82,7 @@ public final class VideoIds {
       return fromFragment(uri.getRawFragment());
     }
     var matcher = PATH_FORMS.matcher(path);
-    if (matcher.matches()) {
+    if (matcher.matches() && !NOT_VIDEOS.contains(matcher.group(1))) {
       return validated(matcher.group(1));
     }
     return Optional.empty();

@@ -1,0 +1,88 @@
+package com.youtubechat.shared.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A video the YouTube emulator serves, with the knobs tests turn: playability, metadata and
+ * caption tracks. Defaults describe an ordinary public video with an English manual track.
+ */
+public final class FakeVideo {
+
+  /** A caption track: language, whether YouTube generated it (kind=asr), and the XML it serves. */
+  public record Track(String languageCode, String name, boolean generated, boolean translatable,
+      String body, boolean needsPoToken) {}
+
+  final String id;
+  String title = "Never Gonna Give You Up";
+  String description = "The official video for “Never Gonna Give You Up” by Rick Astley.";
+  String author = "Rick Astley";
+  long lengthSeconds = 213;
+  /** The watch page's microformat publishDate (WEB, with offset). */
+  String publishDate = "2009-10-24T23:57:33-07:00";
+  /** The Data API's snippet.publishedAt (UTC). */
+  String publishedAt = "2009-10-25T06:57:33Z";
+  String status = "OK";
+  String reason;
+  String subreason;
+  final List<Track> tracks = new ArrayList<>();
+  final List<String> translationLanguages = new ArrayList<>();
+
+  public FakeVideo(String id) {
+    this.id = id;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public FakeVideo title(String value) { this.title = value; return this; }
+  public FakeVideo description(String value) { this.description = value; return this; }
+  public FakeVideo author(String value) { this.author = value; return this; }
+  public FakeVideo lengthSeconds(long value) { this.lengthSeconds = value; return this; }
+
+  public FakeVideo publishDate(String watchPageDate, String dataApiDate) {
+    this.publishDate = watchPageDate;
+    this.publishedAt = dataApiDate;
+    return this;
+  }
+
+  /** Playability as the player reports it, e.g. ("UNPLAYABLE", "Video unavailable", "The uploader..."). */
+  public FakeVideo playability(String newStatus, String newReason, String newSubreason) {
+    this.status = newStatus;
+    this.reason = newReason;
+    this.subreason = newSubreason;
+    return this;
+  }
+
+  public FakeVideo track(String languageCode, boolean generated, String body) {
+    return track(new Track(languageCode, languageName(languageCode) + (generated ? " (auto-generated)" : ""),
+        generated, true, body, false));
+  }
+
+  public FakeVideo track(Track track) {
+    tracks.add(track);
+    return this;
+  }
+
+  public FakeVideo noTracks() {
+    tracks.clear();
+    return this;
+  }
+
+  public FakeVideo translationLanguages(String... codes) {
+    translationLanguages.addAll(List.of(codes));
+    return this;
+  }
+
+  static String languageName(String code) {
+    return switch (code) {
+      case "en" -> "English";
+      case "de" -> "German";
+      case "fr" -> "French";
+      case "es" -> "Spanish";
+      case "ja" -> "Japanese";
+      default -> code;
+    };
+  }
+}

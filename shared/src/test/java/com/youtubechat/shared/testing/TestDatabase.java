@@ -1,0 +1,126 @@
+package com.youtubechat.shared.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.xata.SchemaMigrator;
+import com.youtubechat.shared.xata.XataConnection;
+import com.youtubechat.shared.xata.XataSettings;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real PostgreSQL + pgvector server that {@code scripts/with-test-postgres.sh} starts and names
+ * in {@code TEST_DATABASE_URL}. Without it the database tests are skipped on a developer machine
+ * and fail under CI ({@code CI=true}), so CI can never pass without having run them.
+ */
+public final class TestDatabase {
+
+  private static volatile boolean migrated;
+
+  private TestDatabase() {}
+
+  public static String url() {
+    String url = System.getenv("TEST_DATABASE_URL");
+    if (url == null || url.isBlank()) {
+      String why = "TEST_DATABASE_URL is not set: run the tests through 'make test'"
+          + " (scripts/with-test-postgres.sh starts PostgreSQL with pgvector)";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail(why);
+      }
+      Assumptions.abort(why);
+    }
+    return url;
+  }
+
+  /** Settings for the test database, parsed the way production parses {@code XATA_DB_URL}. */
+  public static XataSettings settings() {
+    ConfigReader config = new ConfigReader(Map.of("XATA_DB_URL", url()));
+    XataSettings settings = XataSettings.read(config);
+    config.validate();
+    return settings;
+  }
+
+  /** A connection to a database with the schema applied and no rows. */
+  public static XataConnection fresh() {
+    XataConnection database = new XataConnection(settings());
+    if (!migrated) {
+      synchronized (TestDatabase.class) {
+        if (!migrated) {
+          new SchemaMigrator(database).apply();
+          migrated = true;
+        }
+      }
+    }
+    execute(database, "TRUNCATE videos, embeddings CASCADE");
+    return database;
+  }
+
+  public static void execute(XataConnection database, String sql) {
+    database.run("test setup", connection -> {
+      try (var statement = connection.createStatement()) {
+        statement.execute(sql);
+      }
+      return null;
+    });
+  }
+
+  /** Inserts a video row the way the web app's back end does. */
+  public static void insertVideo(XataConnection database, String id, String youtubeId, String url) {
+    database.run("inserting a test video", connection -> {
+      try (PreparedStatement insert = connection.prepareStatement(
+          "INSERT INTO videos (id, youtube_id, url) VALUES (?, ?, ?)")) {
+        insert.setString(1, id);
+        insert.setString(2, youtubeId);
+        insert.setString(3, url);
+        insert.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** The video row as column name to value, or empty. */
+  public static Optional<Map<String, Object>> video(XataConnection database, String id) {
+    return database.run("reading a test video", connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT * FROM videos WHERE id = ?")) {
+        select.setString(1, id);
+        try (ResultSet rs = select.executeQuery()) {
+          return rs.next() ? Optional.of(row(rs)) : Optional.<Map<String, Object>>empty();
+        }
+      }
+    });
+  }
+
+  public static long count(XataConnection database, String table) {
+    return database.run("counting " + table, connection -> {
+      try (var statement = connection.createStatement();
+           ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  private static Map<String, Object> row(ResultSet rs) throws SQLException {
+    ResultSetMetaData meta = rs.getMetaData();
+    Map<String, Object> row = new LinkedHashMap<>();
+    for (int i = 1; i <= meta.getColumnCount(); i++) {
+      Object value = meta.getColumnTypeName(i).equals("timestamptz")
+          ? rs.getObject(i, java.time.OffsetDateTime.class) : rs.getObject(i);
+      row.put(meta.getColumnName(i), value);
+    }
+    return row;
+  }
+
+  /** A raw JDBC connection for assertions that need SQL of their own. */
+  public static Connection raw(XataConnection database) {
+    return database.get();
+  }
+}

@@ -1,0 +1,102 @@
+package com.youtubechat.shared.xata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.youtubechat.shared.error.VideoRecordNotFoundException;
+import com.youtubechat.shared.model.VideoMetadata;
+import com.youtubechat.shared.testing.TestDatabase;
+import java.sql.Connection;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class VideoStoreTest {
+
+  private XataConnection database;
+  private VideoStore store;
+
+  @BeforeEach
+  void setUp() {
+    database = TestDatabase.fresh();
+    store = new VideoStore(database);
+  }
+
+  @AfterEach
+  void tearDown() {
+    database.close();
+  }
+
+  private static VideoMetadata metadata(String title, String description) {
+    return new VideoMetadata("dQw4w9WgXcQ", title, description, "Author", 213,
+        "https://i.ytimg.com/vi/dQw4w9WgXcQ/maxresdefault.jpg", OffsetDateTime.parse("2009-10-24T23:57:33-07:00"));
+  }
+
+  @Test
+  void updateMetadata_writesEveryColumn() {
+    TestDatabase.insertVideo(database, "rec_1", "dQw4w9WgXcQ", "https://youtu.be/dQw4w9WgXcQ");
+
+    store.updateMetadata("rec_1", metadata("Title", "Description"));
+
+    Map<String, Object> row = TestDatabase.video(database, "rec_1").orElseThrow();
+    assertEquals("Title", row.get("title"));
+    assertEquals("Description", row.get("description"));
+    assertEquals("Author", row.get("author"));
+    assertEquals(213, row.get("length_seconds"));
+    assertEquals("https://i.ytimg.com/vi/dQw4w9WgXcQ/maxresdefault.jpg", row.get("thumbnail_url"));
+    assertTrue(OffsetDateTime.parse("2009-10-25T06:57:33Z").isEqual((OffsetDateTime) row.get("publish_date")));
+    assertEquals(false, row.get("chat_enabled"));
+  }
+
+  @Test
+  void multilingualContent_roundTripsIntact() {
+    TestDatabase.insertVideo(database, "rec_2", "dQw4w9WgXcQ", null);
+    String title = "🎵 مرحبا بالعالم — שלום 👋🏽 日本語";
+    String description = "ü漢😀ع".repeat(1_250);
+
+    store.updateMetadata("rec_2", metadata(title, description));
+
+    Map<String, Object> row = TestDatabase.video(database, "rec_2").orElseThrow();
+    assertEquals(title, row.get("title"));
+    assertEquals(description, row.get("description"));
+  }
+
+  @Test
+  void missingRow_isANamedErrorAndWritesNothing() {
+    VideoRecordNotFoundException e = assertThrows(VideoRecordNotFoundException.class,
+        () -> store.updateMetadata("rec_missing", metadata("T", "D")));
+    assertTrue(e.getMessage().contains("rec_missing"), e.getMessage());
+    assertEquals(0, TestDatabase.count(database, "videos"));
+  }
+
+  @Test
+  void schema_canBeAppliedAgain() {
+    new SchemaMigrator(database).apply();
+    new SchemaMigrator(database).apply();
+    assertEquals(0, TestDatabase.count(database, "embeddings"));
+  }
+
+  @Test
+  void killedConnection_isReopenedOnNextUse() throws Exception {
+    TestDatabase.insertVideo(database, "rec_3", "dQw4w9WgXcQ", null);
+    Connection first = database.get();
+    int pid = database.run("pid", c -> {
+      try (var rs = c.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    });
+    try (XataConnection admin = new XataConnection(TestDatabase.settings())) {
+      TestDatabase.execute(admin, "SELECT pg_terminate_backend(" + pid + ")");
+    }
+
+    store.updateMetadata("rec_3", metadata("After restart", "D"));
+
+    assertNotSame(first, database.get());
+    assertEquals("After restart", TestDatabase.video(database, "rec_3").orElseThrow().get("title"));
+  }
+}
