@@ -1,0 +1,49 @@
+# Build entry points for `sam build` (Metadata: BuildMethod: makefile) and for developers.
+#
+# SAM copies the project to a scratch directory and runs `make build-<LogicalId>` there with
+# ARTIFACTS_DIR set; the target must leave the function's classes in $(ARTIFACTS_DIR) and its jars
+# in $(ARTIFACTS_DIR)/lib (the Lambda Java runtime puts both on the class path).
+
+# The JDK: $JAVA_HOME when set (the SAM build image sets it), else the local Temurin 25 if present,
+# else whatever `java` is on PATH.
+JDK25_HOME := /usr/lib/jvm/temurin-25-jdk-amd64
+ifeq ($(strip $(JAVA_HOME)),)
+  ifneq ($(wildcard $(JDK25_HOME)/bin/java),)
+    export JAVA_HOME := $(JDK25_HOME)
+  endif
+endif
+JAVA := $(if $(strip $(JAVA_HOME)),$(JAVA_HOME)/bin/java,java)
+MVN  := ./mvnw -B
+
+# SAM logical id -> Maven module. One line per Lambda function.
+MODULE_InfoFunction := info-function
+
+.PHONY: FORCE test db-migrate clean
+
+# `clean` is part of the build on purpose: SAM copies existing target/ directories into its scratch
+# copy, and stale classes or jars from an earlier build must not ship. -am builds `shared` from
+# source in the same reactor, so nothing has to be installed in ~/.m2 first.
+build-%: FORCE
+	@test -n '$(MODULE_$*)' || { echo 'No Maven module for $*: add "MODULE_$* := <module>" to the Makefile.' >&2; exit 1; }
+	@test -n '$(ARTIFACTS_DIR)' || { echo 'ARTIFACTS_DIR is not set (sam build sets it; by hand: make $@ ARTIFACTS_DIR=/tmp/art).' >&2; exit 1; }
+	$(MVN) -q -pl $(MODULE_$*) -am clean package -DskipTests
+	mkdir -p '$(ARTIFACTS_DIR)/lib'
+	cp -R $(MODULE_$*)/target/classes/. '$(ARTIFACTS_DIR)/'
+	cp $(MODULE_$*)/target/lib/*.jar '$(ARTIFACTS_DIR)/lib/'
+
+FORCE:
+
+# Unit and integration tests, against a throwaway PostgreSQL + pgvector server.
+test:
+	scripts/with-test-postgres.sh $(MVN) verify
+
+# Applies shared/src/main/resources/db/schema.sql (idempotent) to the database named by
+# XATA_DB_URL, with XATA_API_KEY as its password. Runs with shared's own runtime class path, which
+# includes its optional clients (the PostgreSQL driver among them).
+db-migrate:
+	$(MVN) -q -pl shared compile dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/runtime.classpath
+	'$(JAVA)' -cp "shared/target/classes:$$(cat shared/target/runtime.classpath)" com.youtubechat.shared.xata.SchemaMigrator
+
+clean:
+	$(MVN) -q clean
+	rm -rf .aws-sam

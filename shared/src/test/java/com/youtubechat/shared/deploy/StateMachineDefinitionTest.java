@@ -1,0 +1,483 @@
+package com.youtubechat.shared.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.youtubechat.shared.error.PermanentException;
+import com.youtubechat.shared.error.TransientException;
+import com.youtubechat.shared.error.YoutubeChatException;
+import com.youtubechat.shared.json.Json;
+import com.youtubechat.shared.model.VideoRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks that statemachine/youtube-chat.asl.json, template.yaml, the Makefile and the sample events
+ * agree with each other and with the Java error types, so a broken wiring fails the build instead
+ * of a deployed execution. Files are read from the project root (the parent of this module).
+ */
+class StateMachineDefinitionTest {
+
+  private static final String ASL = "statemachine/youtube-chat.asl.json";
+  private static final String STATE_MACHINE = "YoutubeChatStateMachine";
+  private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
+  private static final Set<String> LAMBDA_SERVICE_ERRORS = Set.of(
+      "Lambda.ServiceException",
+      "Lambda.AWSLambdaException",
+      "Lambda.SdkClientException",
+      "Lambda.TooManyRequestsException",
+      "Lambda.ClientExecutionTimeoutException");
+  /** Error names that AWS defines; every other name must be one of the project's exceptions. */
+  private static final List<String> AWS_ERROR_PREFIXES = List.of("States.", "Lambda.", "Sandbox.");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
+  private static final Pattern MAKEFILE_MODULE =
+      Pattern.compile("^MODULE_(\\w+)\\s*:?=\\s*(\\S+)\\s*$", Pattern.MULTILINE);
+
+  private static Path root;
+  private static String aslText;
+  private static JsonNode asl;
+  private static JsonNode template;
+  private static Map<String, JsonNode> tasks;
+
+  @BeforeAll
+  static void readFiles() throws IOException {
+    root = projectRoot();
+    aslText = Files.readString(root.resolve(ASL));
+    asl = Json.MAPPER.readTree(aslText);
+    template = readCloudFormationYaml(Files.readString(root.resolve("template.yaml")));
+    tasks = new LinkedHashMap<>();
+    collectTasks(asl.path("States"), tasks);
+  }
+
+  // --- the ASL and its substitutions -----------------------------------------------------------
+
+  @Test
+  void stateMachine_usesTheAslFileAndJsonata() {
+    JsonNode properties = stateMachine().path("Properties");
+    assertEquals("AWS::Serverless::StateMachine", stateMachine().path("Type").asText());
+    assertEquals(ASL, properties.path("DefinitionUri").asText());
+    assertEquals("STANDARD", properties.path("Type").asText());
+    assertEquals("JSONata", asl.path("QueryLanguage").asText());
+    assertFalse(tasks.isEmpty(), "the state machine has no Task state");
+  }
+
+  @Test
+  void everyPlaceholder_hasASubstitution() {
+    Set<String> missing = new TreeSet<>(placeholders());
+    missing.removeAll(substitutions().keySet());
+    assertTrue(missing.isEmpty(), "placeholders in " + ASL + " without a DefinitionSubstitutions entry: " + missing);
+  }
+
+  @Test
+  void everySubstitution_isUsedByAPlaceholder() {
+    Set<String> unused = new TreeSet<>(substitutions().keySet());
+    unused.removeAll(placeholders());
+    assertTrue(unused.isEmpty(), "DefinitionSubstitutions entries that " + ASL + " never uses: " + unused);
+  }
+
+  // --- retries -------------------------------------------------------------------------------
+
+  @Test
+  void everyTask_retriesTheLambdaServiceErrors() {
+    tasks.forEach((name, task) -> {
+      Set<String> retried = new LinkedHashSet<>();
+      for (JsonNode retrier : task.path("Retry")) {
+        if (retrier.path("MaxAttempts").asInt(3) > 0) {
+          errorNames(retrier).forEach(retried::add);
+        }
+      }
+      Set<String> missing = new TreeSet<>(LAMBDA_SERVICE_ERRORS);
+      missing.removeAll(retried);
+      assertTrue(missing.isEmpty(), "Task " + name + " does not retry " + missing);
+    });
+  }
+
+  @Test
+  void everyTask_retriesTransientExceptionWithBackoff() {
+    tasks.forEach((name, task) -> {
+      JsonNode retrier = retrierFor(task, TransientException.class.getName());
+      if (retrier == null) {
+        fail("Task " + name + " has no Retry for " + TransientException.class.getName());
+      }
+      assertTrue(retrier.path("MaxAttempts").asInt(3) > 0, "Task " + name + ": MaxAttempts is 0");
+      assertTrue(retrier.path("BackoffRate").asDouble(2.0) > 1.0, "Task " + name + ": no exponential backoff");
+      assertEquals("FULL", retrier.path("JitterStrategy").asText(), "Task " + name + ": no jitter");
+    });
+  }
+
+  @Test
+  void retries_neverRepeatPermanentFailures() {
+    for (Map.Entry<String, JsonNode> task : tasks.entrySet()) {
+      for (JsonNode retrier : task.getValue().path("Retry")) {
+        for (String error : errorNames(retrier)) {
+          assertFalse(error.equals("States.ALL") || error.equals("States.TaskFailed"),
+              "Task " + task.getKey() + " retries " + error + ", which includes every PermanentException");
+          // Unknown class names are reported by everyCustomErrorName_isAYoutubeChatException.
+          if (!isAwsError(error) && PermanentException.class.isAssignableFrom(classOrVoid(error))) {
+            fail("Task " + task.getKey() + " retries " + error + ", a PermanentException");
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyCustomErrorName_isAYoutubeChatException() {
+    List<String> problems = new ArrayList<>();
+    forEachState(asl.path("States"), (name, state) -> {
+      for (String field : List.of("Retry", "Catch")) {
+        for (JsonNode rule : state.path(field)) {
+          for (String error : errorNames(rule)) {
+            if (isAwsError(error)) {
+              continue;
+            }
+            try {
+              if (!YoutubeChatException.class.isAssignableFrom(Class.forName(error))) {
+                problems.add(name + "." + field + ": " + error + " is not a YoutubeChatException");
+              }
+            } catch (ClassNotFoundException e) {
+              problems.add(name + "." + field + ": no class " + error);
+            }
+          }
+        }
+      }
+    });
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  // --- the functions the tasks invoke -----------------------------------------------------------
+
+  @Test
+  void everyTask_invokesTheAliasOfAFunctionInTheTemplate() {
+    tasks.forEach((name, task) -> {
+      assertEquals(LAMBDA_INVOKE, task.path("Resource").asText(), "Task " + name + " is not a Lambda invoke");
+      String function = invokedFunction(name, task);
+      JsonNode resource = template.path("Resources").path(function);
+      assertEquals("AWS::Serverless::Function", resource.path("Type").asText(),
+          "Task " + name + " invokes " + function + ", which is not a function of template.yaml");
+      assertFalse(resource.path("Properties").path("Handler").asText().isBlank(), function + " has no Handler");
+    });
+  }
+
+  @Test
+  void everyInvokedFunction_isAllowedByTheStateMachinePolicies() {
+    Set<String> allowed = new LinkedHashSet<>();
+    for (JsonNode policy : stateMachine().path("Properties").path("Policies")) {
+      JsonNode functionName = policy.path("LambdaInvokePolicy").path("FunctionName");
+      if (functionName.has("Ref")) {
+        allowed.add(functionName.get("Ref").asText());
+      }
+    }
+    Set<String> invoked = tasks.entrySet().stream()
+        .map(task -> invokedFunction(task.getKey(), task.getValue()))
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(invoked, allowed, "the LambdaInvokePolicy entries should name exactly the invoked functions");
+  }
+
+  @Test
+  void everyFunction_isBuiltByTheMakefileFromTheModuleHoldingItsHandler() throws IOException {
+    Map<String, String> modules = new HashMap<>();
+    Matcher matcher = MAKEFILE_MODULE.matcher(Files.readString(root.resolve("Makefile")));
+    while (matcher.find()) {
+      modules.put(matcher.group(1), matcher.group(2));
+    }
+    Map<String, JsonNode> functions = resourcesOfType("AWS::Serverless::Function");
+    assertFalse(functions.isEmpty(), "template.yaml has no function");
+    functions.forEach((name, function) -> {
+      assertEquals("makefile", function.path("Metadata").path("BuildMethod").asText(),
+          name + " is not built by the Makefile");
+      String module = modules.get(name);
+      assertTrue(module != null, "the Makefile has no MODULE_" + name + " line");
+      String handlerClass = function.path("Properties").path("Handler").asText().split("::")[0];
+      Path source = root.resolve(module).resolve("src/main/java")
+          .resolve(handlerClass.replace('.', '/') + ".java");
+      assertTrue(Files.isRegularFile(source), name + "'s handler " + handlerClass + " is not in " + module);
+    });
+  }
+
+  // --- how executions start ---------------------------------------------------------------------
+
+  @Test
+  void eventRule_startsTheStateMachineForInsertedVideos() {
+    Map<String, JsonNode> rules = resourcesOfType("AWS::Events::Rule");
+    assertEquals(1, rules.size(), "expected one EventBridge rule");
+    JsonNode rule = rules.values().iterator().next().path("Properties");
+    assertEquals(List.of("custom.youtubeChat"), texts(rule.path("EventPattern").path("source")));
+    assertEquals(List.of("insert"), texts(rule.path("EventPattern").path("detail-type")));
+    assertEquals("default", rule.path("EventBusName").asText("default"));
+    List<JsonNode> targets = StreamSupport.stream(rule.path("Targets").spliterator(), false).toList();
+    assertEquals(1, targets.size(), "expected one target");
+    assertEquals(STATE_MACHINE, targets.get(0).path("Arn").path("Ref").asText());
+    assertTrue(targets.get(0).has("RoleArn"), "the target needs a role to start executions");
+  }
+
+  @Test
+  void eventBridgeRole_mayOnlyStartTheStateMachine() {
+    Map<String, JsonNode> rules = resourcesOfType("AWS::Events::Rule");
+    JsonNode roleArn = rules.values().iterator().next().path("Properties").path("Targets").path(0).path("RoleArn");
+    String roleName = roleArn.path("Fn::GetAtt").path(0).asText();
+    JsonNode role = template.path("Resources").path(roleName);
+    assertEquals("AWS::IAM::Role", role.path("Type").asText(), "the target's RoleArn is not a role of the template");
+    JsonNode trust = role.path("Properties").path("AssumeRolePolicyDocument").path("Statement");
+    assertEquals(List.of("events.amazonaws.com"),
+        StreamSupport.stream(trust.spliterator(), false).map(s -> s.path("Principal").path("Service").asText()).toList());
+    List<JsonNode> statements = new ArrayList<>();
+    role.path("Properties").path("Policies")
+        .forEach(policy -> policy.path("PolicyDocument").path("Statement").forEach(statements::add));
+    assertEquals(1, statements.size(), "expected a single statement");
+    JsonNode statement = statements.get(0);
+    assertEquals("Allow", statement.path("Effect").asText());
+    assertEquals(List.of("states:StartExecution"), textOrTexts(statement.path("Action")));
+    assertEquals(STATE_MACHINE, statement.path("Resource").path("Ref").asText());
+  }
+
+  @Test
+  void sampleEvent_matchesTheRuleAndCarriesTheInfoInput() throws IOException {
+    JsonNode event = Json.MAPPER.readTree(root.resolve("events/eventbridge-insert.json").toFile());
+    JsonNode pattern = resourcesOfType("AWS::Events::Rule").values().iterator().next()
+        .path("Properties").path("EventPattern");
+    assertTrue(texts(pattern.path("source")).contains(event.path("source").asText()));
+    assertTrue(texts(pattern.path("detail-type")).contains(event.path("detail-type").asText()));
+    JsonNode infoInput = Json.MAPPER.readTree(root.resolve("events/info-input.json").toFile());
+    assertEquals(event.path("detail"), infoInput, "info-input.json should be the event's detail");
+    VideoRecord record = Json.MAPPER.treeToValue(infoInput, VideoRecord.class);
+    assertTrue(record.id().startsWith("rec_"));
+    assertEquals("dQw4w9WgXcQ", record.youtubeId());
+  }
+
+  @Test
+  void localEnvFile_listsExactlyEachFunctionsVariables() throws IOException {
+    JsonNode env = Json.MAPPER.readTree(root.resolve("events/env.json").toFile());
+    Map<String, JsonNode> functions = resourcesOfType("AWS::Serverless::Function");
+    assertEquals(new TreeSet<>(functions.keySet()), fieldNames(env));
+    functions.forEach((name, function) -> assertEquals(
+        fieldNames(function.path("Properties").path("Environment").path("Variables")),
+        fieldNames(env.path(name)),
+        "events/env.json must set exactly " + name + "'s variables (sam local ignores any other)"));
+  }
+
+  @Test
+  void cloudFormationYaml_shortTags_becomeIntrinsicFunctions() throws IOException {
+    JsonNode parsed = readCloudFormationYaml("""
+        A: !Ref Fn.Alias
+        B: !GetAtt Role.Arn
+        C: !Sub "arn:${AWS::Partition}:x"
+        D: [!Ref P, plain]
+        E: {x: 1}
+        """);
+    assertEquals(Json.MAPPER.readTree("""
+        {"A": {"Ref": "Fn.Alias"}, "B": {"Fn::GetAtt": ["Role", "Arn"]},
+         "C": {"Fn::Sub": "arn:${AWS::Partition}:x"}, "D": [{"Ref": "P"}, "plain"], "E": {"x": 1}}
+        """), parsed);
+  }
+
+  // --- helpers ------------------------------------------------------------------------------------
+
+  /** The module's parent when Maven runs the test (cwd = module), or the cwd itself from the root. */
+  private static Path projectRoot() {
+    Path cwd = Path.of("").toAbsolutePath();
+    for (Path candidate : new Path[] {cwd, cwd.getParent()}) {
+      if (candidate != null && Files.isRegularFile(candidate.resolve("template.yaml"))) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("template.yaml not found in " + cwd + " or its parent");
+  }
+
+  private static JsonNode stateMachine() {
+    return template.path("Resources").path(STATE_MACHINE);
+  }
+
+  private static Map<String, JsonNode> substitutions() {
+    Map<String, JsonNode> result = new LinkedHashMap<>();
+    stateMachine().path("Properties").path("DefinitionSubstitutions").properties()
+        .forEach(entry -> result.put(entry.getKey(), entry.getValue()));
+    return result;
+  }
+
+  private static Set<String> placeholders() {
+    Set<String> names = new TreeSet<>();
+    Matcher matcher = PLACEHOLDER.matcher(aslText);
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return names;
+  }
+
+  /** The logical id of the function a Lambda task invokes, through its FunctionName substitution. */
+  private static String invokedFunction(String taskName, JsonNode task) {
+    String functionName = task.path("Arguments").path("FunctionName").asText();
+    Matcher matcher = PLACEHOLDER.matcher(functionName);
+    assertTrue(matcher.matches(), "Task " + taskName + ": FunctionName should be a ${...} substitution");
+    JsonNode value = substitutions().get(matcher.group(1));
+    assertTrue(value != null, "Task " + taskName + ": no substitution " + matcher.group(1));
+    String ref = value.path("Ref").asText();
+    assertTrue(ref.endsWith(".Alias"),
+        "Task " + taskName + ": " + matcher.group(1) + " should be !Ref <Function>.Alias (SnapStart needs the alias)");
+    return ref.substring(0, ref.length() - ".Alias".length());
+  }
+
+  private static JsonNode retrierFor(JsonNode task, String error) {
+    for (JsonNode retrier : task.path("Retry")) {
+      if (errorNames(retrier).contains(error)) {
+        return retrier;
+      }
+    }
+    return null;
+  }
+
+  private static List<String> errorNames(JsonNode retrierOrCatcher) {
+    return texts(retrierOrCatcher.path("ErrorEquals"));
+  }
+
+  private static Class<?> classOrVoid(String name) {
+    try {
+      return Class.forName(name);
+    } catch (ClassNotFoundException e) {
+      return Void.class;
+    }
+  }
+
+  private static boolean isAwsError(String error) {
+    return AWS_ERROR_PREFIXES.stream().anyMatch(error::startsWith);
+  }
+
+  private static Map<String, JsonNode> resourcesOfType(String type) {
+    Map<String, JsonNode> result = new LinkedHashMap<>();
+    template.path("Resources").properties().forEach(entry -> {
+      if (type.equals(entry.getValue().path("Type").asText())) {
+        result.put(entry.getKey(), entry.getValue());
+      }
+    });
+    return result;
+  }
+
+  private interface StateVisitor {
+    void visit(String name, JsonNode state);
+  }
+
+  /** Visits every state, including those nested in Parallel branches and Map processors. */
+  private static void forEachState(JsonNode states, StateVisitor visitor) {
+    states.properties().forEach(entry -> {
+      JsonNode state = entry.getValue();
+      visitor.visit(entry.getKey(), state);
+      state.path("Branches").forEach(branch -> forEachState(branch.path("States"), visitor));
+      forEachState(state.path("ItemProcessor").path("States"), visitor);
+      forEachState(state.path("Iterator").path("States"), visitor);
+    });
+  }
+
+  private static void collectTasks(JsonNode states, Map<String, JsonNode> into) {
+    forEachState(states, (name, state) -> {
+      if ("Task".equals(state.path("Type").asText())) {
+        assertFalse(into.containsKey(name), "duplicate state name " + name);
+        into.put(name, state);
+      }
+    });
+  }
+
+  private static List<String> texts(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+  }
+
+  private static List<String> textOrTexts(JsonNode node) {
+    return node.isArray() ? texts(node) : List.of(node.asText());
+  }
+
+  private static Set<String> fieldNames(JsonNode object) {
+    return object.properties().stream().map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  // --- CloudFormation YAML ----------------------------------------------------------------------
+
+  /**
+   * Reads a CloudFormation YAML template into the JSON form CloudFormation itself uses: the short
+   * tags become intrinsic objects ({@code !Ref X} → {"Ref": "X"}, {@code !GetAtt A.B} →
+   * {"Fn::GetAtt": ["A", "B"]}, {@code !Sub s} → {"Fn::Sub": s}, ...). A plain YAML mapper would
+   * drop the tags and leave bare strings.
+   */
+  static JsonNode readCloudFormationYaml(String yaml) throws IOException {
+    try (YAMLParser parser = (YAMLParser) new YAMLFactory().createParser(yaml)) {
+      if (parser.nextToken() == null) {
+        throw new IOException("the YAML document is empty");
+      }
+      return readNode(parser);
+    }
+  }
+
+  private static JsonNode readNode(YAMLParser parser) throws IOException {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    String tag = parser.getTypeId();
+    JsonNode value;
+    switch (parser.currentToken()) {
+      case START_OBJECT -> {
+        ObjectNode object = nodes.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String field = parser.currentName();
+          parser.nextToken();
+          object.set(field, readNode(parser));
+        }
+        value = object;
+      }
+      case START_ARRAY -> {
+        ArrayNode array = nodes.arrayNode();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          array.add(readNode(parser));
+        }
+        value = array;
+      }
+      case VALUE_STRING -> value = nodes.textNode(parser.getText());
+      case VALUE_NUMBER_INT -> value = switch (parser.getNumberType()) {
+        case INT -> nodes.numberNode(parser.getIntValue());
+        case LONG -> nodes.numberNode(parser.getLongValue());
+        default -> nodes.numberNode(parser.getBigIntegerValue());
+      };
+      case VALUE_NUMBER_FLOAT -> value = nodes.numberNode(parser.getDoubleValue());
+      case VALUE_TRUE, VALUE_FALSE -> value = nodes.booleanNode(parser.getBooleanValue());
+      case VALUE_NULL -> value = nodes.nullNode();
+      default -> throw new IOException("unexpected " + parser.currentToken() + " at " + parser.currentLocation());
+    }
+    return tag == null || tag.startsWith("tag:yaml.org,2002:") ? value : intrinsic(tag, value);
+  }
+
+  private static JsonNode intrinsic(String tag, JsonNode value) {
+    String name = tag.startsWith("!") ? tag.substring(1) : tag;
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    if (name.equals("Ref") || name.equals("Condition")) {
+      return node.set(name, value);
+    }
+    if (name.equals("GetAtt") && value.isTextual()) {
+      String[] parts = value.asText().split("\\.", 2);
+      ArrayNode args = node.putArray("Fn::GetAtt").add(parts[0]);
+      if (parts.length > 1) {
+        args.add(parts[1]);
+      }
+      return node;
+    }
+    return node.set("Fn::" + name, value);
+  }
+}
