@@ -95,21 +95,21 @@ public final class CaptionXmlParser {
   }
 
   private enum Format {
-    CLASSIC("transcript", "text", "start", "dur", 1.0),
-    SRV3("timedtext", "p", "t", "d", 0.001);
+    CLASSIC("transcript", "text", "start", "dur", 1),
+    SRV3("timedtext", "p", "t", "d", 1000);
 
     final String root;
     final String line;
     final String startAttribute;
     final String durationAttribute;
-    final double secondsPerUnit;
+    final double unitsPerSecond;
 
-    Format(String root, String line, String startAttribute, String durationAttribute, double secondsPerUnit) {
+    Format(String root, String line, String startAttribute, String durationAttribute, double unitsPerSecond) {
       this.root = root;
       this.line = line;
       this.startAttribute = startAttribute;
       this.durationAttribute = durationAttribute;
-      this.secondsPerUnit = secondsPerUnit;
+      this.unitsPerSecond = unitsPerSecond;
     }
   }
 
@@ -188,7 +188,8 @@ public final class CaptionXmlParser {
   private static double time(String raw, Format format, String attribute, int ordinal) {
     String value = raw.strip();
     if (isDecimal(value)) {
-      double parsed = Double.parseDouble(value) * format.secondsPerUnit;
+      // dividing, not multiplying by 0.001, gives 1234 ms exactly the double nearest 1.234 s
+      double parsed = Double.parseDouble(value) / format.unitsPerSecond;
       if (Double.isFinite(parsed)) {
         return parsed;
       }

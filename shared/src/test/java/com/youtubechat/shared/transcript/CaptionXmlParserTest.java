@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,6 +142,23 @@ class CaptionXmlParserTest {
         "<timedtext format=\"3\"><body><p t=\"0\" d=\"1000\"><![CDATA[日本語の字幕]]> 🎵 مرحبا</p></body></timedtext>");
 
     assertEquals(List.of("日本語の字幕 🎵 مرحبا"), texts(segments));
+  }
+
+  @Test
+  void srv3Milliseconds_convertToTheNearestSeconds() {
+    List<CaptionSegment> segments = CaptionXmlParser.parse(
+        "<timedtext format=\"3\"><body><p t=\"1234\" d=\"1001\">x</p></body></timedtext>");
+
+    assertEquals(List.of(new CaptionSegment("x", 1.234, 1.001)), segments);
+  }
+
+  @Test
+  void tenHourTranscriptInBothFormats_roundTripsEverySegment() {
+    List<CaptionSegment> segments = TranscriptFixtures.speech(new Random(3), 6_000);
+
+    assertEquals(segments, CaptionXmlParser.parse(TranscriptFixtures.srv3(segments)));
+    assertEquals(segments, CaptionXmlParser.parse(TranscriptFixtures.classic(segments)));
+    assertTrue(TranscriptFixtures.srv3(segments).contains("&amp;#39;"), "fixture double-escapes apostrophes");
   }
 
   // --- tolerated framing ---
