@@ -17,8 +17,9 @@ MVN  := ./mvnw -B
 
 # SAM logical id -> Maven module. One line per Lambda function.
 MODULE_InfoFunction := info-function
+MODULE_TranscriptFunction := transcript-function
 
-.PHONY: FORCE test db-migrate clean
+.PHONY: FORCE build test check-artifacts bench-info db-migrate clean
 
 # `clean` is part of the build on purpose: SAM copies existing target/ directories into its scratch
 # copy, and stale classes or jars from an earlier build must not ship. -am builds `shared` from
@@ -33,6 +34,10 @@ build-%: FORCE
 
 FORCE:
 
+# Compiles and packages every module (no tests).
+build:
+	$(MVN) -q package -DskipTests
+
 # Unit and integration tests, against a throwaway PostgreSQL + pgvector server.
 test:
 	scripts/with-test-postgres.sh $(MVN) verify
@@ -43,6 +48,20 @@ test:
 db-migrate:
 	$(MVN) -q -pl shared compile dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/runtime.classpath
 	'$(JAVA)' -cp "shared/target/classes:$$(cat shared/target/runtime.classpath)" com.youtubechat.shared.xata.SchemaMigrator
+
+# Builds each function's artifact as `sam build` would and checks it holds its handler and only the
+# jars it uses.
+check-artifacts:
+	scripts/check-artifacts.sh
+
+# Cold start of the Info function on one CPU (fresh JVM per run, C1, the deployed artifact's class
+# path) against the loopback emulators and a throwaway PostgreSQL. Prints medians of 5 runs.
+bench-info:
+	rm -rf target/bench/InfoFunction
+	$(MAKE) --no-print-directory build-InfoFunction ARTIFACTS_DIR=$(CURDIR)/target/bench/InfoFunction
+	$(MVN) -q -pl info-function -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
+	scripts/with-test-postgres.sh '$(JAVA)' -cp "info-function/target/test-classes:info-function/target/classes:$$(cat info-function/target/test.classpath)" \
+	  com.youtubechat.info.InfoColdStartBenchmark target/bench/InfoFunction 5
 
 clean:
 	$(MVN) -q clean

@@ -1,9 +1,15 @@
 package com.youtubechat.shared.xata;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.youtubechat.shared.error.DatabaseException;
 import com.youtubechat.shared.error.VideoRecordNotFoundException;
+import com.youtubechat.shared.json.Json;
+import com.youtubechat.shared.transcript.StoredTranscript;
 import com.youtubechat.shared.model.VideoMetadata;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Types;
+import java.util.Optional;
 
 /** Reads and writes the {@code videos} table. */
 public final class VideoStore {
@@ -43,6 +49,45 @@ public final class VideoStore {
     if (updated == 0) {
       throw notFound(videoId);
     }
+  }
+
+  /** Stores the transcript on the video row, replacing any earlier one. */
+  public void saveTranscript(String videoId, StoredTranscript transcript) {
+    String json = Json.write(transcript);
+    int updated = database.run("Saving the transcript of video " + videoId, connection -> {
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE videos SET transcript = CAST(? AS jsonb), updated_at = now() WHERE id = ?")) {
+        update.setString(1, json);
+        update.setString(2, videoId);
+        return update.executeUpdate();
+      }
+    });
+    if (updated == 0) {
+      throw notFound(videoId);
+    }
+  }
+
+  /** The stored transcript, or empty when the Transcript step has not stored one yet. */
+  public Optional<StoredTranscript> readTranscript(String videoId) {
+    Optional<String> json = database.run("Reading the transcript of video " + videoId, connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT transcript::text FROM videos WHERE id = ?")) {
+        select.setString(1, videoId);
+        try (ResultSet rs = select.executeQuery()) {
+          if (!rs.next()) {
+            throw notFound(videoId);
+          }
+          return Optional.ofNullable(rs.getString(1));
+        }
+      }
+    });
+    return json.map(text -> {
+      try {
+        return Json.MAPPER.readValue(text, StoredTranscript.class);
+      } catch (JacksonException e) {
+        throw new DatabaseException("The transcript stored for video " + videoId
+            + " is not in the shape this version reads; run the Transcript step again", e);
+      }
+    });
   }
 
   static VideoRecordNotFoundException notFound(String videoId) {

@@ -3,7 +3,10 @@ package com.youtubechat.shared.youtube;
 import com.youtubechat.shared.config.ConfigReader;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * YouTube client configuration. Base URLs are overridable so tests, the local runner and proxies
@@ -19,7 +22,10 @@ public record YoutubeSettings(
     String innertubeClientName,
     String innertubeClientVersion,
     Optional<ProxySettings> proxy,
-    Duration timeout) {
+    Duration timeout,
+    List<String> transcriptLanguages) {
+
+  private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
   public static final String DEFAULT_BASE_URL = "https://www.youtube.com";
   public static final String DEFAULT_DATA_API_BASE_URL = "https://www.googleapis.com/youtube/v3";
@@ -32,7 +38,19 @@ public record YoutubeSettings(
         config.optional("YOUTUBE_CLIENT_NAME", "ANDROID"),
         config.optional("YOUTUBE_CLIENT_VERSION", "20.10.38"),
         config.optional("YOUTUBE_PROXY_URL").flatMap(raw -> ProxySettings.parse(raw, config)),
-        Duration.ofSeconds(config.integer("YOUTUBE_TIMEOUT_SECONDS", 15, 1, 300)));
+        Duration.ofSeconds(config.integer("YOUTUBE_TIMEOUT_SECONDS", 15, 1, 300)),
+        languages(config));
+  }
+
+  /** {@code TRANSCRIPT_LANGUAGES}: language codes in order of preference, comma-separated. */
+  private static List<String> languages(ConfigReader config) {
+    List<String> codes = Arrays.stream(config.optional("TRANSCRIPT_LANGUAGES", "en").split(","))
+        .map(String::strip).filter(code -> !code.isEmpty()).toList();
+    if (codes.isEmpty() || codes.stream().anyMatch(code -> !LANGUAGE.matcher(code).matches())) {
+      config.problem("TRANSCRIPT_LANGUAGES", "must be language codes separated by commas, e.g. en,de,pt-BR");
+      return List.of("en");
+    }
+    return codes;
   }
 
   @Override
@@ -41,6 +59,7 @@ public record YoutubeSettings(
     return "YoutubeSettings[baseUrl=" + baseUrl + ", dataApiBaseUrl=" + dataApiBaseUrl
         + ", googleApiKey=" + (googleApiKey.isPresent() ? "set" : "unset")
         + ", innertubeClient=" + innertubeClientName + "/" + innertubeClientVersion
-        + ", proxy=" + proxy.map(ProxySettings::toString).orElse("none") + "]";
+        + ", proxy=" + proxy.map(ProxySettings::toString).orElse("none")
+        + ", transcriptLanguages=" + transcriptLanguages + "]";
   }
 }

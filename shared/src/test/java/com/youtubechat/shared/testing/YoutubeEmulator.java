@@ -190,9 +190,8 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
           // What YouTube does to a track URL that demands a PO token: an empty 200.
           return new MockResponse(200, Headers.of("Content-Type", "text/xml"), "");
         }
-        String tlang = url.queryParameter("tlang");
-        String body = tlang == null ? track.body() : track.body().replace("<text ", "<text data-tlang=\"" + tlang + "\" ");
-        return new MockResponse(200, Headers.of("Content-Type", "text/xml; charset=UTF-8"), body);
+        // A translation (tlang) comes back in the track's format; the text itself is not translated here.
+        return new MockResponse(200, Headers.of("Content-Type", "text/xml; charset=UTF-8"), track.body());
       }
     }
     return new MockResponse(200, Headers.of("Content-Type", "text/xml"), "");
@@ -370,7 +369,7 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
     return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
-  static String fixture(String name) {
+  public static String fixture(String name) {
     try (InputStream in = YoutubeEmulator.class.getResourceAsStream("/youtube/" + name)) {
       if (in == null) {
         throw new IllegalStateException("missing test fixture youtube/" + name);

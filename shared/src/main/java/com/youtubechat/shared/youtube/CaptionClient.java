@@ -1,0 +1,79 @@
+package com.youtubechat.shared.youtube;
+
+import com.youtubechat.shared.error.PoTokenRequiredException;
+import com.youtubechat.shared.error.TranscriptsDisabledException;
+import com.youtubechat.shared.error.VideoUnavailableException;
+import com.youtubechat.shared.error.YoutubeRequestRejectedException;
+import com.youtubechat.shared.transcript.CaptionSegment;
+import com.youtubechat.shared.transcript.CaptionXmlParser;
+import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+
+/**
+ * Fetches a video's captions the keyless way: the watch page and one innertube player call (the
+ * same flow as the metadata), the track chosen by {@link TrackChoice}, then the timedtext XML,
+ * asked for in YouTube's default format (the {@code fmt} the player adds is removed).
+ */
+public final class CaptionClient {
+
+  /** The parsed captions of one video, with where they came from. */
+  public record Captions(String youtubeId, String language, TranscriptSource source, CaptionTrack track,
+      List<CaptionSegment> segments) {}
+
+  private final YoutubeWebClient youtube;
+  private final List<String> languages;
+
+  public CaptionClient(YoutubeWebClient youtube, List<String> languages) {
+    this.youtube = youtube;
+    this.languages = List.copyOf(languages);
+  }
+
+  public Captions fetch(String youtubeId) {
+    YoutubeWebClient.VideoPage page = youtube.load(youtubeId);
+    page.player().assertPlayable(false);
+    CaptionTrack.TrackList list = CaptionTrack.from(page.player());
+    if (list.tracks().isEmpty()) {
+      throw new TranscriptsDisabledException("YouTube video " + youtubeId + " has no captions (the uploader"
+          + " turned them off, or it is a live stream without them): it cannot be made chat-ready");
+    }
+    TrackChoice choice = TrackChoice.choose(youtubeId, list, languages);
+    HttpUrl url = trackUrl(choice, youtubeId);
+    String what = "the " + choice.language() + " captions of " + youtubeId;
+    YoutubeHttp.Fetched fetched = youtube.http().execute(new Request.Builder().url(url).get().build(), what, true);
+    if (fetched.code() == 404) {
+      throw new VideoUnavailableException("YouTube has no caption track at the URL it listed for " + youtubeId
+          + " (HTTP 404): the video changed while it was being processed; run it again");
+    }
+    if (!fetched.ok()) {
+      throw new YoutubeRequestRejectedException("YouTube answered HTTP " + fetched.code() + " to " + what);
+    }
+    if (fetched.body().isBlank()) {
+      // What YouTube sends for a track that needs a PO token; a real track is never empty.
+      throw poToken(youtubeId, "YouTube answered the caption request with an empty body");
+    }
+    return new Captions(youtubeId, choice.language(), choice.source(), choice.track(),
+        CaptionXmlParser.parse(fetched.body()));
+  }
+
+  private static HttpUrl trackUrl(TrackChoice choice, String youtubeId) {
+    HttpUrl base = HttpUrl.parse(choice.track().baseUrl());
+    if (base == null) {
+      throw new YoutubeRequestRejectedException("YouTube listed a caption track for " + youtubeId
+          + " whose URL is not valid");
+    }
+    String exp = base.queryParameter("exp");
+    if (exp != null && (exp.contains("xpe") || exp.contains("xpv"))) {
+      throw poToken(youtubeId, "the caption track URL is marked exp=" + exp);
+    }
+    HttpUrl.Builder url = base.newBuilder().removeAllQueryParameters("fmt");
+    choice.translateTo().ifPresent(tlang -> url.setQueryParameter("tlang", tlang));
+    return url.build();
+  }
+
+  private static PoTokenRequiredException poToken(String youtubeId, String evidence) {
+    return new PoTokenRequiredException("YouTube requires a proof-of-origin (PO) token for the captions of "
+        + youtubeId + " (" + evidence + "). This client cannot mint one; try another YOUTUBE_CLIENT_NAME /"
+        + " YOUTUBE_CLIENT_VERSION, or a different proxy (YOUTUBE_PROXY_URL)");
+  }
+}

@@ -1,0 +1,189 @@
+package com.youtubechat.shared.youtube;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.error.AgeRestrictedException;
+import com.youtubechat.shared.error.NoTranscriptException;
+import com.youtubechat.shared.error.PoTokenRequiredException;
+import com.youtubechat.shared.error.TranscriptsDisabledException;
+import com.youtubechat.shared.error.TransientException;
+import com.youtubechat.shared.error.VideoUnavailableException;
+import com.youtubechat.shared.testing.FakeVideo;
+import com.youtubechat.shared.testing.YoutubeEmulator;
+import com.youtubechat.shared.transcript.CaptionSegment;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CaptionClientTest {
+
+  private static final String ID = "dQw4w9WgXcQ";
+  private static final String EN = YoutubeEmulator.fixture("captions-classic-en.xml");
+  private static final String DE_SRV3 = YoutubeEmulator.fixture("captions-srv3-de.xml");
+  private static final String FR = YoutubeEmulator.fixture("captions-classic-fr.xml");
+
+  private final YoutubeEmulator youtube = new YoutubeEmulator();
+
+  @AfterEach
+  void stop() {
+    youtube.close();
+  }
+
+  private CaptionClient client(String languages) {
+    Map<String, String> env = new HashMap<>(youtube.environment());
+    env.put("TRANSCRIPT_LANGUAGES", languages);
+    ConfigReader config = new ConfigReader(env);
+    YoutubeSettings settings = YoutubeSettings.read(config);
+    config.validate();
+    return new CaptionClient(new YoutubeWebClient(settings, new YoutubeHttp(settings)), settings.transcriptLanguages());
+  }
+
+  private RecordedRequest timedtextRequest() {
+    List<RecordedRequest> requests = youtube.requests("/api/timedtext");
+    assertEquals(1, requests.size());
+    return requests.get(0);
+  }
+
+  @Test
+  void manualEnglishTrack_isFetchedInTheDefaultFormatAndParsed() {
+    youtube.add(new FakeVideo(ID).track("en", true, EN).track("en", false, EN));
+
+    CaptionClient.Captions captions = client("en").fetch(ID);
+
+    assertEquals("en", captions.language());
+    assertEquals(TranscriptSource.MANUAL, captions.source());
+    RecordedRequest request = timedtextRequest();
+    assertNull(request.getUrl().queryParameter("fmt"), "fmt=srv3 is removed: " + request.getUrl());
+    assertNull(request.getUrl().queryParameter("kind"), "the manual track, not the asr one");
+    assertEquals(7, captions.segments().size());
+    CaptionSegment second = captions.segments().get(1);
+    assertEquals("We're no strangers to love", second.text());
+    assertEquals(18.64, second.start(), 1e-9);
+    assertEquals(3.54, second.duration(), 1e-9);
+    assertEquals("You know the rules and so do I", captions.segments().get(2).text());
+    assertEquals("I just wanna tell you how I'm feeling", captions.segments().get(5).text());
+  }
+
+  @Test
+  void languageOrder_beatsManualOverGenerated() {
+    youtube.add(new FakeVideo(ID).track("de", true, DE_SRV3).track("en", false, EN));
+
+    CaptionClient.Captions captions = client("de,en").fetch(ID);
+
+    assertEquals("de", captions.language());
+    assertEquals(TranscriptSource.GENERATED, captions.source());
+    assertEquals("asr", timedtextRequest().getUrl().queryParameter("kind"));
+    assertEquals("Wir sind keine Fremden", captions.segments().get(0).text());
+    assertEquals(18.64, captions.segments().get(0).start(), 1e-9);
+  }
+
+  @Test
+  void laterLanguage_isUsedWhenTheFirstIsMissing() {
+    youtube.add(new FakeVideo(ID).track("fr", false, FR).track("en", true, EN));
+    CaptionClient.Captions captions = client("de,fr,en").fetch(ID);
+    assertEquals("fr", captions.language());
+    assertEquals(TranscriptSource.MANUAL, captions.source());
+  }
+
+  @Test
+  void regionalVariant_matchesItsBaseLanguage() {
+    youtube.add(new FakeVideo(ID).track("en-GB", false, EN));
+    assertEquals("en-GB", client("en").fetch(ID).language());
+  }
+
+  @Test
+  void noWantedLanguage_translatesATranslatableTrackIntoTheFirst() {
+    youtube.add(new FakeVideo(ID).track("fr", false, FR).track("de", true, DE_SRV3).translationLanguages("en", "es"));
+
+    CaptionClient.Captions captions = client("en,es").fetch(ID);
+
+    assertEquals("en", captions.language());
+    assertEquals(TranscriptSource.TRANSLATED, captions.source());
+    assertEquals("fr", captions.track().languageCode(), "the manual track is the better source");
+    assertEquals("en", timedtextRequest().getUrl().queryParameter("tlang"));
+  }
+
+  @Test
+  void noMatchAndNoTranslation_listsTheLanguagesTheVideoHas() {
+    youtube.add(new FakeVideo(ID).track("fr", false, FR).track("de", true, DE_SRV3));
+    NoTranscriptException e = assertThrows(NoTranscriptException.class, () -> client("en,es").fetch(ID));
+    assertTrue(e.getMessage().contains("manual fr (French)"), e.getMessage());
+    assertTrue(e.getMessage().contains("generated de (German (auto-generated))"), e.getMessage());
+    assertTrue(e.getMessage().contains("TRANSCRIPT_LANGUAGES"), e.getMessage());
+    assertTrue(youtube.requests("/api/timedtext").isEmpty());
+  }
+
+  @Test
+  void noTracks_isTranscriptsDisabled() {
+    youtube.add(new FakeVideo(ID));
+    assertThrows(TranscriptsDisabledException.class, () -> client("en").fetch(ID));
+  }
+
+  @Test
+  void poTokenTrackUrl_isReportedAsSuchWithoutFetchingIt() {
+    youtube.add(new FakeVideo(ID).track(new FakeVideo.Track("en", "English", false, true, EN, true)));
+    PoTokenRequiredException e = assertThrows(PoTokenRequiredException.class, () -> client("en").fetch(ID));
+    assertTrue(e.getMessage().contains("exp=xpe"), e.getMessage());
+    assertTrue(youtube.requests("/api/timedtext").isEmpty());
+  }
+
+  @Test
+  void emptyCaptionBody_isReportedAsAPoTokenProblemNotAsNoCaptions() {
+    youtube.add(new FakeVideo(ID).track("en", false, ""));
+    PoTokenRequiredException e = assertThrows(PoTokenRequiredException.class, () -> client("en").fetch(ID));
+    assertTrue(e.getMessage().contains("empty body"), e.getMessage());
+  }
+
+  @Test
+  void euConsentPage_isAnsweredBeforeTheCaptionsAreFetched() {
+    youtube.add(new FakeVideo(ID).track("en", false, EN));
+    youtube.consentWall(true);
+    assertEquals(7, client("en").fetch(ID).segments().size());
+  }
+
+  @Test
+  void botCheck_isRetryableAndNamesTheProxyFix() {
+    youtube.add(new FakeVideo(ID).track("en", false, EN)
+        .playability("LOGIN_REQUIRED", "Sign in to confirm you’re not a bot", null));
+    TransientException e = assertThrows(TransientException.class, () -> client("en").fetch(ID));
+    assertTrue(e.getMessage().contains("YOUTUBE_PROXY_URL"), e.getMessage());
+  }
+
+  @Test
+  void http429OnTheCaptionTrack_isRetryableAndNamesTheProxyFix() {
+    youtube.add(new FakeVideo(ID).track("en", false, EN));
+    youtube.failNext("/api/timedtext", 429, 1);
+    TransientException e = assertThrows(TransientException.class, () -> client("en").fetch(ID));
+    assertTrue(e.getMessage().contains("HTTP 429") && e.getMessage().contains("YOUTUBE_PROXY_URL"), e.getMessage());
+  }
+
+  @Test
+  void privateVideo_isUnavailable() {
+    youtube.add(new FakeVideo(ID).track("en", false, EN).playability("LOGIN_REQUIRED", "This video is private", null));
+    assertThrows(VideoUnavailableException.class, () -> client("en").fetch(ID));
+  }
+
+  @Test
+  void ageRestrictedVideo_isNamedForTheTranscriptStep() {
+    youtube.add(new FakeVideo(ID).track("en", false, EN)
+        .playability("LOGIN_REQUIRED", "This video may be inappropriate for some users.", null));
+    AgeRestrictedException e = assertThrows(AgeRestrictedException.class, () -> client("en").fetch(ID));
+    assertFalse(e.retryable());
+  }
+
+  @Test
+  void malformedLanguageList_isAConfigurationProblem() {
+    ConfigReader config = new ConfigReader(Map.of("TRANSCRIPT_LANGUAGES", "en,,english!"));
+    YoutubeSettings.read(config);
+    assertEquals(1, config.problems().size());
+    assertTrue(config.problems().get(0).startsWith("TRANSCRIPT_LANGUAGES"));
+  }
+}

@@ -1,0 +1,61 @@
+package com.youtubechat.transcript;
+
+import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.error.InvalidInputException;
+import com.youtubechat.shared.model.VideoRecord;
+import com.youtubechat.shared.transcript.Chunker;
+import com.youtubechat.shared.transcript.ChunkerSettings;
+import com.youtubechat.shared.transcript.StoredTranscript;
+import com.youtubechat.shared.transcript.TranscriptChunk;
+import com.youtubechat.shared.xata.VideoStore;
+import com.youtubechat.shared.xata.XataConnection;
+import com.youtubechat.shared.xata.XataSettings;
+import com.youtubechat.shared.youtube.CaptionClient;
+import com.youtubechat.shared.youtube.VideoIds;
+import com.youtubechat.shared.youtube.YoutubeHttp;
+import com.youtubechat.shared.youtube.YoutubeSettings;
+import com.youtubechat.shared.youtube.YoutubeWebClient;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Transcript step: fetch the captions, cut them into timed chunks that fit the embedding model,
+ * and store them as the video row's transcript, replacing any earlier one.
+ */
+public final class TranscriptService {
+
+  private final CaptionClient captions;
+  private final Chunker chunker;
+  private final ChunkerSettings chunking;
+  private final VideoStore videos;
+
+  public TranscriptService(CaptionClient captions, ChunkerSettings chunking, VideoStore videos) {
+    this.captions = captions;
+    this.chunking = chunking;
+    this.chunker = new Chunker(chunking);
+    this.videos = videos;
+  }
+
+  public static TranscriptService fromEnvironment(ConfigReader config) {
+    XataSettings xata = XataSettings.read(config);
+    YoutubeSettings youtube = YoutubeSettings.read(config);
+    ChunkerSettings chunking = ChunkerSettings.read(config);
+    config.validate();
+    YoutubeWebClient web = new YoutubeWebClient(youtube, new YoutubeHttp(youtube));
+    return new TranscriptService(new CaptionClient(web, youtube.transcriptLanguages()), chunking,
+        new VideoStore(new XataConnection(xata)));
+  }
+
+  public TranscriptResult process(VideoRecord video) {
+    if (video.id() == null || video.id().isBlank()) {
+      throw new InvalidInputException("The video record has no 'id': the Transcript step needs the videos row id");
+    }
+    String youtubeId = VideoIds.resolve(video.youtubeId(), video.url());
+    CaptionClient.Captions fetched = captions.fetch(youtubeId);
+    List<TranscriptChunk> chunks = chunker.chunk(fetched.segments());
+    videos.saveTranscript(video.id(), new StoredTranscript(youtubeId, fetched.language(),
+        fetched.source().name().toLowerCase(Locale.ROOT), fetched.track().languageCode(),
+        fetched.segments().size(), chunking.maxTokens(), chunking.overlapTokens(), chunks));
+    return new TranscriptResult(video.id(), youtubeId, fetched.language(), chunks.size());
+  }
+}
