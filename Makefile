@@ -18,6 +18,7 @@ MVN  := ./mvnw -B
 # SAM logical id -> Maven module. One line per Lambda function.
 MODULE_InfoFunction := info-function
 MODULE_TranscriptFunction := transcript-function
+MODULE_EmbeddingFunction := embedding-function
 
 .PHONY: FORCE build test check-artifacts bench-info db-migrate clean
 

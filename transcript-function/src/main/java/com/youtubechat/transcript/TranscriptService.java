@@ -2,6 +2,7 @@ package com.youtubechat.transcript;
 
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.error.InvalidInputException;
+import com.youtubechat.shared.error.TranscriptsDisabledException;
 import com.youtubechat.shared.model.VideoRecord;
 import com.youtubechat.shared.transcript.Chunker;
 import com.youtubechat.shared.transcript.ChunkerSettings;
@@ -52,6 +53,10 @@ public final class TranscriptService {
     }
     String youtubeId = VideoIds.resolve(video.youtubeId(), video.url());
     CaptionClient.Captions fetched = captions.fetch(youtubeId);
+    if (fetched.segments().isEmpty()) {
+      throw new TranscriptsDisabledException("The " + fetched.language() + " captions of YouTube video " + youtubeId
+          + " contain no text: there is nothing to make chat-ready");
+    }
     List<TranscriptChunk> chunks = chunker.chunk(fetched.segments());
     videos.saveTranscript(video.id(), new StoredTranscript(youtubeId, fetched.language(),
         fetched.source().name().toLowerCase(Locale.ROOT), fetched.track().languageCode(),

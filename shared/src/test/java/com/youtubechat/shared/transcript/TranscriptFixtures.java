@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Seeded, made-up transcripts for the chunker tests and the benchmark. */
-final class TranscriptFixtures {
+public final class TranscriptFixtures {
 
   static final String[] ENGLISH = ("the a and to of in that it is you we was for on this with they be"
       + " have are not but what all were when there can an your which their if do will each about how up"
@@ -32,7 +32,7 @@ final class TranscriptFixtures {
    * English speech as manual captions: sentences with punctuation, ~15 words and ~6 s per line, lines
    * that often overlap the next on screen, and now and then a pause of a few seconds.
    */
-  static List<CaptionSegment> speech(Random random, int segmentCount) {
+  public static List<CaptionSegment> speech(Random random, int segmentCount) {
     List<CaptionSegment> segments = new ArrayList<>(segmentCount);
     int millis = 0;
     int sentenceLeft = 0;

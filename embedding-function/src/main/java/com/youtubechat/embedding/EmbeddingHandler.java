@@ -1,0 +1,31 @@
+package com.youtubechat.embedding;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.lambda.JsonStreamHandler;
+import java.time.Instant;
+
+/** Lambda entry point of the Embedding step. Input: {@code {videoId}}; output: {@link EmbeddingResult}. */
+public final class EmbeddingHandler extends JsonStreamHandler<EmbeddingRequest, EmbeddingResult> {
+
+  /** Time kept back from the Lambda timeout for the database write and the Pusher event. */
+  static final long RESERVE_MILLIS = 10_000;
+
+  private final EmbeddingService service;
+
+  /** Used by Lambda: the service and its clients are built once per container. */
+  public EmbeddingHandler() {
+    this(EmbeddingService.fromEnvironment(ConfigReader.fromSystemEnvironment()));
+  }
+
+  public EmbeddingHandler(EmbeddingService service) {
+    super(EmbeddingRequest.class);
+    this.service = service;
+  }
+
+  @Override
+  protected EmbeddingResult handle(EmbeddingRequest input, Context context) {
+    long budget = Math.max(1_000, context.getRemainingTimeInMillis() - RESERVE_MILLIS);
+    return service.process(input, Instant.now().plusMillis(budget));
+  }
+}

@@ -1,0 +1,76 @@
+package com.youtubechat.embedding;
+
+import com.youtubechat.shared.cohere.CohereEmbedder;
+import com.youtubechat.shared.cohere.CohereSettings;
+import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.error.InvalidInputException;
+import com.youtubechat.shared.error.TranscriptMissingException;
+import com.youtubechat.shared.log.Log;
+import com.youtubechat.shared.pusher.PusherSettings;
+import com.youtubechat.shared.pusher.VideoDetailsEvent;
+import com.youtubechat.shared.pusher.VideoEvents;
+import com.youtubechat.shared.transcript.StoredTranscript;
+import com.youtubechat.shared.transcript.TranscriptChunk;
+import com.youtubechat.shared.xata.EmbeddingStore;
+import com.youtubechat.shared.xata.VideoStore;
+import com.youtubechat.shared.xata.XataConnection;
+import com.youtubechat.shared.xata.XataSettings;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The Embedding step: read the stored transcript, embed its chunks with Cohere, replace the video's
+ * embeddings and enable chat in one transaction, then tell the web app (after the commit, so a
+ * client that reacts to the event finds the rows).
+ */
+public final class EmbeddingService {
+
+  private static final System.Logger LOG = Log.get(EmbeddingService.class);
+
+  private final VideoStore videos;
+  private final EmbeddingStore embeddings;
+  private final CohereEmbedder cohere;
+  private final VideoEvents events;
+
+  public EmbeddingService(VideoStore videos, EmbeddingStore embeddings, CohereEmbedder cohere, VideoEvents events) {
+    this.videos = videos;
+    this.embeddings = embeddings;
+    this.cohere = cohere;
+    this.events = events;
+  }
+
+  public static EmbeddingService fromEnvironment(ConfigReader config) {
+    XataSettings xata = XataSettings.read(config);
+    CohereSettings cohere = CohereSettings.read(config);
+    PusherSettings pusher = PusherSettings.read(config);
+    config.validate();
+    XataConnection database = new XataConnection(xata);
+    return new EmbeddingService(new VideoStore(database), new EmbeddingStore(database),
+        new CohereEmbedder(cohere), VideoEvents.create(pusher));
+  }
+
+  /** Embeds the video's transcript; Cohere retries stop at {@code deadline}. */
+  public EmbeddingResult process(EmbeddingRequest request, Instant deadline) {
+    String videoId = request.videoId();
+    if (videoId == null || videoId.isBlank()) {
+      throw new InvalidInputException("The input has no 'videoId': the Embedding step takes the Transcript step's output");
+    }
+    StoredTranscript transcript = videos.readTranscript(videoId).orElseThrow(() -> new TranscriptMissingException(
+        "Video " + videoId + " has no stored transcript: run the Transcript step for it first"));
+    List<TranscriptChunk> chunks = transcript.chunks();
+    if (chunks.isEmpty()) {
+      throw new TranscriptMissingException("The stored transcript of video " + videoId + " has no chunks");
+    }
+    long start = System.nanoTime();
+    CohereEmbedder.Result embedded = cohere.embed(chunks.stream().map(TranscriptChunk::text).toList(),
+        EmbeddingStore.DIMENSIONS, deadline);
+    long embeddedAt = System.nanoTime();
+    embeddings.replace(videoId, chunks, embedded.vectors());
+    LOG.log(System.Logger.Level.INFO, "video {0}: {1} chunks embedded in {2} Cohere calls ({3} attempts, {4} ms),"
+        + " stored in {5} ms", videoId, String.valueOf(chunks.size()), String.valueOf(embedded.calls()),
+        String.valueOf(embedded.attempts()), String.valueOf((embeddedAt - start) / 1_000_000),
+        String.valueOf((System.nanoTime() - embeddedAt) / 1_000_000));
+    events.videoDetails(new VideoDetailsEvent(videoId, null, null, null, null, null, null, true, "ready", null));
+    return new EmbeddingResult(videoId, chunks.size(), embedded.calls(), true);
+  }
+}
