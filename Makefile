@@ -20,7 +20,7 @@ MODULE_InfoFunction := info-function
 MODULE_TranscriptFunction := transcript-function
 MODULE_EmbeddingFunction := embedding-function
 
-.PHONY: FORCE build test check-artifacts bench-info db-migrate clean
+.PHONY: FORCE build test check-artifacts bench-info bench-embedding db-migrate clean
 
 # `clean` is part of the build on purpose: SAM copies existing target/ directories into its scratch
 # copy, and stale classes or jars from an earlier build must not ship. -am builds `shared` from
@@ -63,6 +63,13 @@ bench-info:
 	$(MVN) -q -pl info-function -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
 	scripts/with-test-postgres.sh '$(JAVA)' -cp "info-function/target/test-classes:info-function/target/classes:$$(cat info-function/target/test.classpath)" \
 	  com.youtubechat.info.InfoColdStartBenchmark target/bench/InfoFunction 5
+
+# The Embedding step on a 10-hour transcript (Cohere emulator at 300 ms per call, local PostgreSQL),
+# beside the original design of 10 texts per call, sequential, a bulk insert per 10.
+bench-embedding:
+	$(MVN) -q -pl embedding-function -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
+	scripts/with-test-postgres.sh '$(JAVA)' -cp "embedding-function/target/test-classes:embedding-function/target/classes:$$(cat embedding-function/target/test.classpath)" \
+	  com.youtubechat.embedding.EmbeddingBenchmark
 
 clean:
 	$(MVN) -q clean
