@@ -19,6 +19,7 @@ MVN  := ./mvnw -B
 MODULE_InfoFunction := info-function
 MODULE_TranscriptFunction := transcript-function
 MODULE_EmbeddingFunction := embedding-function
+MODULE_FailureFunction := failure-function
 
 .PHONY: FORCE build test check-artifacts bench-info bench-embedding db-migrate clean
 

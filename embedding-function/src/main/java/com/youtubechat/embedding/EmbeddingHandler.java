@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.lambda.JsonStreamHandler;
 import java.time.Instant;
+import java.util.Map;
 
 /** Lambda entry point of the Embedding step. Input: {@code {videoId}}; output: {@link EmbeddingResult}. */
 public final class EmbeddingHandler extends JsonStreamHandler<EmbeddingRequest, EmbeddingResult> {
@@ -16,6 +17,11 @@ public final class EmbeddingHandler extends JsonStreamHandler<EmbeddingRequest, 
   /** Used by Lambda: the service and its clients are built once per container. */
   public EmbeddingHandler() {
     this(EmbeddingService.fromEnvironment(ConfigReader.fromSystemEnvironment()));
+  }
+
+  /** Configured from the given variables instead of the process environment (local runs, tests). */
+  public EmbeddingHandler(Map<String, String> environment) {
+    this(EmbeddingService.fromEnvironment(new ConfigReader(environment)));
   }
 
   public EmbeddingHandler(EmbeddingService service) {

@@ -3,6 +3,7 @@ package com.youtubechat.info;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.lambda.JsonStreamHandler;
+import java.util.Map;
 import com.youtubechat.shared.model.VideoRecord;
 
 /** Lambda entry point of the Info step. Input: the video record; output: {@link InfoResult}. */
@@ -13,6 +14,11 @@ public final class InfoHandler extends JsonStreamHandler<VideoRecord, InfoResult
   /** Used by Lambda: the service and its clients are built once per container. */
   public InfoHandler() {
     this(InfoService.fromEnvironment(ConfigReader.fromSystemEnvironment()));
+  }
+
+  /** Configured from the given variables instead of the process environment (local runs, tests). */
+  public InfoHandler(Map<String, String> environment) {
+    this(InfoService.fromEnvironment(new ConfigReader(environment)));
   }
 
   public InfoHandler(InfoService service) {

@@ -3,6 +3,7 @@ package com.youtubechat.transcript;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.lambda.JsonStreamHandler;
+import java.util.Map;
 import com.youtubechat.shared.model.VideoRecord;
 
 /** Lambda entry point of the Transcript step. Input: the video record; output: {@link TranscriptResult}. */
@@ -13,6 +14,11 @@ public final class TranscriptHandler extends JsonStreamHandler<VideoRecord, Tran
   /** Used by Lambda: the service and its clients are built once per container. */
   public TranscriptHandler() {
     this(TranscriptService.fromEnvironment(ConfigReader.fromSystemEnvironment()));
+  }
+
+  /** Configured from the given variables instead of the process environment (local runs, tests). */
+  public TranscriptHandler(Map<String, String> environment) {
+    this(TranscriptService.fromEnvironment(new ConfigReader(environment)));
   }
 
   public TranscriptHandler(TranscriptService service) {

@@ -90,6 +90,21 @@ public final class VideoStore {
     });
   }
 
+  /**
+   * Marks the video failed with a readable reason. Returns false when there is no such row (then the
+   * failure usually is that very fact, and there is nothing to mark).
+   */
+  public boolean markFailed(String videoId, String reason) {
+    return database.run("Recording the failure of video " + videoId, connection -> {
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE videos SET status = 'failed', error = ?, updated_at = now() WHERE id = ?")) {
+        update.setString(1, reason);
+        update.setString(2, videoId);
+        return update.executeUpdate() == 1;
+      }
+    });
+  }
+
   static VideoRecordNotFoundException notFound(String videoId) {
     return new VideoRecordNotFoundException("There is no row with id '" + videoId
         + "' in the videos table: the web app must insert the video before it sends the event");

@@ -1,0 +1,73 @@
+package com.youtubechat.failure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.youtubechat.shared.json.Json;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Turns Step Functions' error output into a reason a person can read in the web app: the step, the
+ * error's short name and its message; no stack trace, at most {@value #MAX_REASON} characters.
+ */
+final class FailureReasons {
+
+  static final int MAX_REASON = 500;
+
+  private FailureReasons() {}
+
+  static String reason(List<FailureReport.StepFailure> failures) {
+    StringBuilder out = new StringBuilder();
+    for (FailureReport.StepFailure failure : failures) {
+      if (!out.isEmpty()) {
+        out.append("; ");
+      }
+      out.append(failure.step() == null ? "A step" : failure.step()).append(" failed (")
+          .append(shortName(failure.error())).append("): ").append(message(failure.cause()));
+    }
+    String reason = out.isEmpty() ? "The video could not be processed" : out.toString();
+    return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 3) + "..." : reason;
+  }
+
+  /** {@code com.youtubechat.shared.error.NoTranscriptException} reads as {@code NoTranscriptException}. */
+  static String shortName(String error) {
+    if (error == null || error.isBlank()) {
+      return "unknown error";
+    }
+    boolean javaClass = error.startsWith("com.") || error.startsWith("java.") || error.startsWith("org.");
+    return javaClass ? error.substring(error.lastIndexOf('.') + 1) : error;
+  }
+
+  /** The Lambda error JSON's {@code errorMessage}, or the cause text, without any stack trace. */
+  static String message(String cause) {
+    if (cause == null || cause.isBlank()) {
+      return "no details were given";
+    }
+    String text = cause.strip();
+    if (text.startsWith("{")) {
+      try {
+        JsonNode json = Json.MAPPER.readTree(text);
+        if (json.hasNonNull("errorMessage")) {
+          text = json.get("errorMessage").asText();
+        }
+      } catch (IOException notJson) {
+        // a plain-text cause, used as it is
+      }
+    }
+    int trace = indexOfStackTrace(text);
+    if (trace >= 0) {
+      text = text.substring(0, trace);
+    }
+    return text.replaceAll("\\s+", " ").strip();
+  }
+
+  private static int indexOfStackTrace(String text) {
+    int best = -1;
+    for (String marker : new String[] {"\n\tat ", "\n    at ", "\nat ", "\tat "}) {
+      int index = text.indexOf(marker);
+      if (index >= 0 && (best < 0 || index < best)) {
+        best = index;
+      }
+    }
+    return best;
+  }
+}
