@@ -19,7 +19,8 @@ public record PusherSettings(
     String cluster,
     Optional<URI> baseUrl,
     String channel,
-    String event) {
+    String event,
+    int timeoutMillis) {
 
   public static final int DATA_LIMIT_BYTES = 10_240;
 
@@ -34,8 +35,9 @@ public record PusherSettings(
     if (!event.matches("[-a-zA-Z0-9_]{1,200}")) {
       config.problem("PUSHER_EVENT", "must be letters, digits, '-' and '_'");
     }
+    int timeoutMillis = 1000 * config.integer("PUSHER_TIMEOUT_SECONDS", 5, 1, 60);
     if (!anySet) {
-      return new PusherSettings(false, "", "", "", "", Optional.empty(), channel, event);
+      return new PusherSettings(false, "", "", "", "", Optional.empty(), channel, event, timeoutMillis);
     }
     String purpose = "needed with the other PUSHER_* credentials; unset all three to turn notifications off";
     return new PusherSettings(true,
@@ -44,7 +46,7 @@ public record PusherSettings(
         config.required("PUSHER_SECRET", purpose),
         config.optional("PUSHER_CLUSTER", "mt1"),
         config.optional("PUSHER_BASE_URL").map(raw -> config.httpUrl("PUSHER_BASE_URL", raw)),
-        channel, event);
+        channel, event, timeoutMillis);
   }
 
   @Override

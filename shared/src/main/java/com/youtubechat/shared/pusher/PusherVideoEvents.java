@@ -35,7 +35,7 @@ public final class PusherVideoEvents implements VideoEvents {
       pusher.setCluster(settings.cluster());
       pusher.setEncrypted(true);
     }
-    pusher.setRequestTimeout(5_000);
+    pusher.setRequestTimeout(settings.timeoutMillis());
     pusher.setDataMarshaller(data -> (String) data);
   }
 

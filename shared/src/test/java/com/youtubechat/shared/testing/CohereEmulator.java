@@ -85,6 +85,13 @@ public final class CohereEmulator extends Dispatcher implements AutoCloseable {
     }
   }
 
+  /** The next {@code times} authenticated requests meet {@code fault}. */
+  public synchronized void inject(Fault fault, int times) {
+    for (int i = 0; i < times; i++) {
+      queued.add(fault.response());
+    }
+  }
+
   /** The next request gets a 429 with a plain-text body, which the SDK does not map to its error class. */
   public synchronized void failNextWithPlainText429() {
     queued.add(new MockResponse(429, Headers.of("Content-Type", "text/plain"), "Too Many Requests"));

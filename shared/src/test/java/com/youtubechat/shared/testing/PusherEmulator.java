@@ -84,6 +84,13 @@ public final class PusherEmulator extends Dispatcher implements AutoCloseable {
     }
   }
 
+  /** The next {@code times} authenticated requests meet {@code fault}. */
+  public synchronized void inject(Fault fault, int times) {
+    for (int i = 0; i < times; i++) {
+      faults.add(fault.response());
+    }
+  }
+
   /** Pretends the server clock is off by this much, to exercise the 600 s timestamp window. */
   public void skewClock(long seconds) {
     this.clockSkewSeconds = seconds;

@@ -94,6 +94,14 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
     }
   }
 
+  /** The next {@code times} requests whose path starts with {@code pathPrefix} meet {@code fault}. */
+  public synchronized void inject(String pathPrefix, Fault fault, int times) {
+    List<MockResponse> queue = faults.computeIfAbsent(pathPrefix, p -> new ArrayList<>());
+    for (int i = 0; i < times; i++) {
+      queue.add(fault.response());
+    }
+  }
+
   public List<RecordedRequest> requests() {
     return List.copyOf(requests);
   }
