@@ -3,6 +3,7 @@ package com.youtubechat.embedding;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.lambda.JsonStreamHandler;
+import com.youtubechat.shared.lambda.Priming;
 import java.time.Instant;
 import java.util.Map;
 
@@ -13,10 +14,17 @@ public final class EmbeddingHandler extends JsonStreamHandler<EmbeddingRequest, 
   static final long RESERVE_MILLIS = 10_000;
 
   private final EmbeddingService service;
+  /** Held so the runtime, which keeps hooks weakly, does not lose them; null outside Lambda. */
+  @SuppressWarnings("unused")
+  private Priming priming;
 
-  /** Used by Lambda: the service and its clients are built once per container. */
+  /**
+   * Used by Lambda: the service and its clients are built once per container, with SnapStart hooks
+   * that prime them before the snapshot and reconnect after a restore.
+   */
   public EmbeddingHandler() {
     this(EmbeddingService.fromEnvironment(ConfigReader.fromSystemEnvironment()));
+    this.priming = Priming.register(service::prime, service::reset);
   }
 
   /** Configured from the given variables instead of the process environment (local runs, tests). */

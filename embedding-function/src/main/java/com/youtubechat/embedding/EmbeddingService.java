@@ -4,6 +4,8 @@ import com.youtubechat.shared.cohere.CohereEmbedder;
 import com.youtubechat.shared.cohere.CohereSettings;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.error.InvalidInputException;
+import com.youtubechat.shared.json.Json;
+import com.youtubechat.shared.lambda.Warmup;
 import com.youtubechat.shared.error.TranscriptMissingException;
 import com.youtubechat.shared.log.Log;
 import com.youtubechat.shared.pusher.PusherSettings;
@@ -47,6 +49,23 @@ public final class EmbeddingService {
     XataConnection database = new XataConnection(xata);
     return new EmbeddingService(new VideoStore(database), new EmbeddingStore(database),
         new CohereEmbedder(cohere), VideoEvents.create(pusher));
+  }
+
+  /** SnapStart priming: the invocation's code paths on canned data, no side effect. */
+  public void prime() {
+    Warmup.json("{\"videoId\":\"rec_warmup\",\"chunkCount\":1}", EmbeddingRequest.class);
+    StoredTranscript transcript = Warmup.json("{\"youtubeId\":\"aaaaaaaaaaa\",\"language\":\"en\",\"chunks\":"
+        + "[{\"index\":0,\"text\":\"warm-up\",\"start\":0.0,\"end\":1.0}]}", StoredTranscript.class);
+    cohere.warm();
+    EmbeddingStore.warm(transcript.chunks());
+    XataConnection.warmDriver();
+    events.warm();
+    Json.write(new EmbeddingResult("rec_warmup", 1, 1, true));
+  }
+
+  /** Drops every open connection (before the snapshot, and after each restore). */
+  public void reset() {
+    videos.resetConnection();
   }
 
   /** Embeds the video's transcript; Cohere retries stop at {@code deadline}. */

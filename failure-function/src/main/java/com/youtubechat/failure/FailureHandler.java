@@ -3,6 +3,7 @@ package com.youtubechat.failure;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.lambda.JsonStreamHandler;
+import com.youtubechat.shared.lambda.Priming;
 import java.util.Map;
 
 /**
@@ -12,10 +13,17 @@ import java.util.Map;
 public final class FailureHandler extends JsonStreamHandler<FailureReport, FailureSummary> {
 
   private final FailureService service;
+  /** Held so the runtime, which keeps hooks weakly, does not lose them; null outside Lambda. */
+  @SuppressWarnings("unused")
+  private Priming priming;
 
-  /** Used by Lambda: the service and its clients are built once per container. */
+  /**
+   * Used by Lambda: the service and its clients are built once per container, with SnapStart hooks
+   * that prime them before the snapshot and reconnect after a restore.
+   */
   public FailureHandler() {
     this(FailureService.fromEnvironment(ConfigReader.fromSystemEnvironment()));
+    this.priming = Priming.register(service::prime, service::reset);
   }
 
   /** Configured from the given variables instead of the process environment (local runs, tests). */

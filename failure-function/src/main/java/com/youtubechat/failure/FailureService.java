@@ -1,6 +1,7 @@
 package com.youtubechat.failure;
 
 import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.lambda.Warmup;
 import com.youtubechat.shared.log.Log;
 import com.youtubechat.shared.pusher.PusherSettings;
 import com.youtubechat.shared.pusher.VideoDetailsEvent;
@@ -32,6 +33,20 @@ public final class FailureService {
     PusherSettings pusher = PusherSettings.read(config);
     config.validate();
     return new FailureService(new VideoStore(new XataConnection(xata)), VideoEvents.create(pusher));
+  }
+
+  /** SnapStart priming: the invocation's code paths on canned data, no side effect. */
+  public void prime() {
+    FailureReport report = Warmup.json("{\"videoId\":\"rec_warmup\",\"failures\":[{\"step\":\"Info\","
+        + "\"error\":\"com.example.E\",\"cause\":\"{\\\"errorMessage\\\":\\\"m\\\"}\"}]}", FailureReport.class);
+    FailureReasons.reason(report.failures());
+    XataConnection.warmDriver();
+    events.warm();
+  }
+
+  /** Drops every open connection (before the snapshot, and after each restore). */
+  public void reset() {
+    videos.resetConnection();
   }
 
   public FailureSummary record(FailureReport report) {

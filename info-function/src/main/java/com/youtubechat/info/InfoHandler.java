@@ -3,17 +3,25 @@ package com.youtubechat.info;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.lambda.JsonStreamHandler;
-import java.util.Map;
+import com.youtubechat.shared.lambda.Priming;
 import com.youtubechat.shared.model.VideoRecord;
+import java.util.Map;
 
 /** Lambda entry point of the Info step. Input: the video record; output: {@link InfoResult}. */
 public final class InfoHandler extends JsonStreamHandler<VideoRecord, InfoResult> {
 
   private final InfoService service;
+  /** Held so the runtime, which keeps hooks weakly, does not lose them; null outside Lambda. */
+  @SuppressWarnings("unused")
+  private Priming priming;
 
-  /** Used by Lambda: the service and its clients are built once per container. */
+  /**
+   * Used by Lambda: the service and its clients are built once per container, with SnapStart hooks
+   * that prime them before the snapshot and reconnect after a restore.
+   */
   public InfoHandler() {
     this(InfoService.fromEnvironment(ConfigReader.fromSystemEnvironment()));
+    this.priming = Priming.register(service::prime, service::reset);
   }
 
   /** Configured from the given variables instead of the process environment (local runs, tests). */

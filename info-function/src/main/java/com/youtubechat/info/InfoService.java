@@ -1,6 +1,8 @@
 package com.youtubechat.info;
 
 import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.json.Json;
+import com.youtubechat.shared.lambda.Warmup;
 import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.model.VideoMetadata;
 import com.youtubechat.shared.model.VideoRecord;
@@ -14,6 +16,7 @@ import com.youtubechat.shared.youtube.MetadataClient;
 import com.youtubechat.shared.youtube.VideoIds;
 import com.youtubechat.shared.youtube.YoutubeHttp;
 import com.youtubechat.shared.youtube.YoutubeSettings;
+import com.youtubechat.shared.youtube.YoutubeWarmup;
 
 /**
  * The Info step: fetch the video's metadata, write it to the video row, then tell the web app. The
@@ -39,6 +42,23 @@ public final class InfoService {
     config.validate();
     return new InfoService(MetadataClient.create(youtube, new YoutubeHttp(youtube)),
         new VideoStore(new XataConnection(xata)), VideoEvents.create(pusher));
+  }
+
+  /** SnapStart priming: the invocation's code paths on canned data, no side effect. */
+  public void prime() {
+    VideoRecord record = Warmup.json("{\"id\":\"rec_warmup\",\"youtubeId\":\"aaaaaaaaaaa\",\"extra\":1}",
+        VideoRecord.class);
+    VideoIds.resolve(record.youtubeId(), record.url());
+    VideoMetadata metadata = YoutubeWarmup.metadata();
+    XataConnection.warmDriver();
+    events.warm();
+    Json.write(new InfoResult(record.id(), metadata.youtubeId(), metadata.title(), metadata.lengthSeconds()));
+  }
+
+  /** Drops every open connection (before the snapshot, and after each restore). */
+  public void reset() {
+    youtube.resetConnections();
+    videos.resetConnection();
   }
 
   public InfoResult process(VideoRecord video) {

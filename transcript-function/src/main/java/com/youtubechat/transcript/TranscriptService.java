@@ -1,9 +1,13 @@
 package com.youtubechat.transcript;
 
 import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.json.Json;
+import com.youtubechat.shared.lambda.Warmup;
 import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.error.TranscriptsDisabledException;
 import com.youtubechat.shared.model.VideoRecord;
+import com.youtubechat.shared.transcript.CaptionSegment;
+import com.youtubechat.shared.transcript.CaptionXmlParser;
 import com.youtubechat.shared.transcript.Chunker;
 import com.youtubechat.shared.transcript.ChunkerSettings;
 import com.youtubechat.shared.transcript.StoredTranscript;
@@ -15,7 +19,9 @@ import com.youtubechat.shared.youtube.CaptionClient;
 import com.youtubechat.shared.youtube.VideoIds;
 import com.youtubechat.shared.youtube.YoutubeHttp;
 import com.youtubechat.shared.youtube.YoutubeSettings;
+import com.youtubechat.shared.youtube.YoutubeWarmup;
 import com.youtubechat.shared.youtube.YoutubeWebClient;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,6 +51,27 @@ public final class TranscriptService {
     YoutubeWebClient web = new YoutubeWebClient(youtube, new YoutubeHttp(youtube));
     return new TranscriptService(new CaptionClient(web, youtube.transcriptLanguages()), chunking,
         new VideoStore(new XataConnection(xata)));
+  }
+
+  /** SnapStart priming: the invocation's code paths on canned data, no side effect. */
+  public void prime() {
+    VideoRecord record = Warmup.json("{\"id\":\"rec_warmup\",\"youtubeId\":\"aaaaaaaaaaa\"}", VideoRecord.class);
+    VideoIds.resolve(record.youtubeId(), record.url());
+    YoutubeWarmup.captionChoice(List.of("en"));
+    List<CaptionSegment> segments = new ArrayList<>(CaptionXmlParser.parse(
+        "<timedtext format=\"3\"><body><p t=\"0\" d=\"1500\"><s>Warm</s><s t=\"500\"> up.</s></p></body></timedtext>"));
+    segments.addAll(CaptionXmlParser.parse("<transcript><text start=\"2\" dur=\"1\">It&amp;#39;s fine.</text></transcript>"));
+    List<TranscriptChunk> chunks = chunker.chunk(segments);
+    Json.write(new StoredTranscript("aaaaaaaaaaa", "en", "manual", "en", segments.size(), chunking.maxTokens(),
+        chunking.overlapTokens(), chunks));
+    XataConnection.warmDriver();
+    Json.write(new TranscriptResult(record.id(), "aaaaaaaaaaa", "en", chunks.size()));
+  }
+
+  /** Drops every open connection (before the snapshot, and after each restore). */
+  public void reset() {
+    captions.resetConnections();
+    videos.resetConnection();
   }
 
   public TranscriptResult process(VideoRecord video) {

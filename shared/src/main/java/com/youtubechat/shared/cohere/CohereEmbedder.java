@@ -16,6 +16,7 @@ import com.youtubechat.shared.error.EmbeddingDimensionMismatchException;
 import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.YoutubeChatException;
 import com.youtubechat.shared.log.Log;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -30,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,6 +50,8 @@ public final class CohereEmbedder {
 
   public static final int MAX_TEXTS_PER_CALL = 96;
   private static final System.Logger LOG = Log.get(CohereEmbedder.class);
+  /** Jitter source: SecureRandom draws from the OS on use, so a SnapStart snapshot freezes no seed. */
+  private static final ThreadLocal<SecureRandom> JITTER = ThreadLocal.withInitial(SecureRandom::new);
 
   /** What an embedding run did, for logs and benchmarks. */
   public record Result(List<float[]> vectors, int calls, int attempts) {}
@@ -80,6 +82,21 @@ public final class CohereEmbedder {
         .timeout((int) settings.callTimeout().toSeconds())
         .maxRetries(0)
         .build();
+  }
+
+  /** Builds and serialises a request and reads a canned answer through the SDK, sending nothing. */
+  public void warm() {
+    try {
+      com.cohere.api.core.ObjectMappers.JSON_MAPPER.writeValueAsString(request(List.of("warm-up")));
+      EmbedByTypeResponse response = com.cohere.api.core.ObjectMappers.JSON_MAPPER.readValue(
+          "{\"id\":\"w\",\"texts\":[\"warm-up\"],\"embeddings\":{\"float\":[[0.5,0.25]]},"
+              + "\"meta\":{\"api_version\":{\"version\":\"2\"}},\"response_type\":\"embeddings_by_type\"}",
+          EmbedByTypeResponse.class);
+      vectors(response, 1, 2, "warm-up");
+      retryAfter(Map.of("Retry-After", List.of("1")));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Cohere warm-up failed", e);
+    }
   }
 
   /**
@@ -204,7 +221,7 @@ public final class CohereEmbedder {
   /** A random delay in [0, min(cap, base * 2^(attempt-1))]: "full jitter". */
   Duration fullJitter(int attempt) {
     long ceiling = Math.min(backoffCap.toMillis(), backoffBase.toMillis() << Math.min(attempt - 1, 20));
-    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+    return Duration.ofMillis(JITTER.get().nextLong(ceiling + 1));
   }
 
   /** {@code Retry-After} as seconds or an HTTP date; header names compared case-insensitively. */

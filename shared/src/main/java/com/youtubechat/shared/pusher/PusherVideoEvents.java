@@ -61,6 +61,14 @@ public final class PusherVideoEvents implements VideoEvents {
         + result.getMessage() + hint(status));
   }
 
+  @Override
+  public void warm() {
+    String data = fitToLimit(new VideoDetailsEvent("rec_warmup", "Title", "Author", "https://i.ytimg.com/vi/x/0.jpg",
+        1L, "2020-01-01T00:00:00Z", "é".repeat(6_000), null, null, null));
+    pusher.signedUri("POST", "/apps/" + settings.appId() + "/events", Json.write(java.util.Map.of(
+        "name", settings.event(), "channels", java.util.List.of(settings.channel()), "data", data)));
+  }
+
   private static String hint(int status) {
     return switch (status) {
       case 401 -> ". Check PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET (and the server clock)";

@@ -7,6 +7,9 @@ public interface VideoEvents {
 
   void videoDetails(VideoDetailsEvent event);
 
+  /** Runs the serialisation and signing code on a canned event without sending it (SnapStart priming). */
+  default void warm() {}
+
   /** Pusher when it is configured; otherwise a no-op that says so once in the log. */
   static VideoEvents create(PusherSettings settings) {
     if (settings.enabled()) {

@@ -67,6 +67,12 @@ public final class EmbeddingStore {
     });
   }
 
+  /** Formats canned rows for COPY without touching the database (SnapStart priming). */
+  public static void warm(List<TranscriptChunk> chunks) {
+    List<float[]> vectors = chunks.stream().map(chunk -> new float[DIMENSIONS]).toList();
+    copyRows("rec_warmup", chunks, vectors);
+  }
+
   /** The rows in COPY's text format: tab-separated, with backslash escapes. */
   static String copyRows(String videoId, List<TranscriptChunk> chunks, List<float[]> vectors) {
     StringBuilder out = new StringBuilder(chunks.size() * (DIMENSIONS * 12 + 1200));

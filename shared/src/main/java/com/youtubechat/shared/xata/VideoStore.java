@@ -20,6 +20,11 @@ public final class VideoStore {
     this.database = database;
   }
 
+  /** Closes the store's connection; the next use opens a fresh one. */
+  public void resetConnection() {
+    database.reset();
+  }
+
   /**
    * Sets the video's metadata columns. A row that does not exist is an error, never a silent no-op:
    * the web app's back end inserts the row before it sends the event.

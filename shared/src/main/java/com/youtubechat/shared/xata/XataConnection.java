@@ -42,6 +42,13 @@ public final class XataConnection implements AutoCloseable {
     return connection;
   }
 
+  /** Loads pgjdbc's driver, connection and COPY classes without connecting (SnapStart priming). */
+  public static void warmDriver() {
+    com.youtubechat.shared.lambda.Warmup.load("org.postgresql.Driver", "org.postgresql.jdbc.PgConnection",
+        "org.postgresql.jdbc.PgPreparedStatement", "org.postgresql.jdbc.PgResultSet",
+        "org.postgresql.copy.CopyManager", "org.postgresql.core.v3.QueryExecutorImpl");
+  }
+
   /** Forgets the current connection, e.g. after a statement failed because it was lost. */
   public synchronized void reset() {
     closeQuietly();

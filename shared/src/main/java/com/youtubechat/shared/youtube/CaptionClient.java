@@ -29,6 +29,11 @@ public final class CaptionClient {
     this.languages = List.copyOf(languages);
   }
 
+  /** Drops pooled connections (SnapStart: before the snapshot and after each restore). */
+  public void resetConnections() {
+    youtube.http().evictConnections();
+  }
+
   public Captions fetch(String youtubeId) {
     YoutubeWebClient.VideoPage page = youtube.load(youtubeId);
     page.player().assertPlayable(false);

@@ -69,6 +69,11 @@ public final class DataApiMetadataClient implements MetadataClient {
         Dates.parse(snippet.path("publishedAt").asText(null)).orElse(null));
   }
 
+  @Override
+  public void resetConnections() {
+    http.evictConnections();
+  }
+
   /** Named sizes, largest first; width and height may be missing, and so may the larger sizes. */
   private static String largestNamedThumbnail(JsonNode thumbs) {
     for (String name : List.of("maxres", "standard", "high", "medium", "default")) {

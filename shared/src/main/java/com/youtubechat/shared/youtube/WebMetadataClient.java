@@ -24,6 +24,11 @@ public final class WebMetadataClient implements MetadataClient {
     return fromPage(youtube.load(youtubeId));
   }
 
+  @Override
+  public void resetConnections() {
+    youtube.http().evictConnections();
+  }
+
   /** Metadata from an already loaded page, so a step that also needs captions calls YouTube once. */
   public static VideoMetadata fromPage(YoutubeWebClient.VideoPage page) {
     PlayerResponse player = page.player();

@@ -57,6 +57,11 @@ public final class YoutubeHttp {
     seedConsentCookie(settings.baseUrl().getHost(), "SOCS", "CAI");
   }
 
+  /** Drops pooled connections: none may be frozen into a SnapStart snapshot or reused after it. */
+  public void evictConnections() {
+    client.connectionPool().evictAll();
+  }
+
   /** Sets a cookie for the YouTube host and its subdomains (consent answers are domain cookies). */
   public void seedConsentCookie(String host, String name, String value) {
     String domain = host.startsWith("www.") ? host.substring(4) : host;

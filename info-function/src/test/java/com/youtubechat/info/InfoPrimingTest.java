@@ -1,0 +1,50 @@
+package com.youtubechat.info;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.model.VideoRecord;
+import com.youtubechat.shared.testing.Connections;
+import com.youtubechat.shared.testing.FakeVideo;
+import com.youtubechat.shared.testing.PusherEmulator;
+import com.youtubechat.shared.testing.TestDatabase;
+import com.youtubechat.shared.testing.YoutubeEmulator;
+import com.youtubechat.shared.xata.XataConnection;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** SnapStart priming runs the Info code paths without a request, a write, or a connection left open. */
+class InfoPrimingTest {
+
+  @Test
+  void priming_sendsNothingWritesNothingAndLeavesNoConnection() {
+    try (YoutubeEmulator youtube = new YoutubeEmulator(); PusherEmulator pusher = new PusherEmulator();
+         XataConnection database = TestDatabase.fresh()) {
+      youtube.add(new FakeVideo("dQw4w9WgXcQ"));
+      TestDatabase.insertVideo(database, "rec_1", "dQw4w9WgXcQ", null);
+      Map<String, String> env = new HashMap<>(youtube.environment());
+      env.putAll(pusher.environment());
+      env.put("XATA_DB_URL", TestDatabase.url());
+      InfoService service = InfoService.fromEnvironment(new ConfigReader(env));
+
+      long before = Connections.others(database); // other tests' handlers may still hold theirs
+      service.prime();
+      service.reset();
+
+      assertTrue(youtube.requests().isEmpty());
+      assertEquals(0, pusher.requestCount());
+      assertNull(TestDatabase.video(database, "rec_1").orElseThrow().get("title"));
+      assertEquals(before, Connections.others(database), "no connection opened by priming");
+
+      service.process(new VideoRecord("rec_1", "dQw4w9WgXcQ", null));
+      assertEquals(before + 1, Connections.others(database));
+      service.reset(); // what afterRestore does
+      assertEquals(before, Connections.others(database), "reset closes the connection a restore must not reuse");
+      service.process(new VideoRecord("rec_1", "dQw4w9WgXcQ", null));
+      assertEquals("Never Gonna Give You Up", TestDatabase.video(database, "rec_1").orElseThrow().get("title"));
+    }
+  }
+}
