@@ -21,7 +21,7 @@ MODULE_TranscriptFunction := transcript-function
 MODULE_EmbeddingFunction := embedding-function
 MODULE_FailureFunction := failure-function
 
-.PHONY: FORCE build test check-artifacts bench-info bench-embedding db-migrate clean
+.PHONY: FORCE build test check-artifacts bench-coldstart bench-embedding db-migrate clean
 
 # `clean` is part of the build on purpose: SAM copies existing target/ directories into its scratch
 # copy, and stale classes or jars from an earlier build must not ship. -am builds `shared` from
@@ -56,14 +56,16 @@ db-migrate:
 check-artifacts:
 	scripts/check-artifacts.sh
 
-# Cold start of the Info function on one CPU (fresh JVM per run, C1, the deployed artifact's class
-# path) against the loopback emulators and a throwaway PostgreSQL. Prints medians of 5 runs.
-bench-info:
-	rm -rf target/bench/InfoFunction
-	$(MAKE) --no-print-directory build-InfoFunction ARTIFACTS_DIR=$(CURDIR)/target/bench/InfoFunction
-	$(MVN) -q -pl info-function -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
-	scripts/with-test-postgres.sh '$(JAVA)' -cp "info-function/target/test-classes:info-function/target/classes:$$(cat info-function/target/test.classpath)" \
-	  com.youtubechat.info.InfoColdStartBenchmark target/bench/InfoFunction 5
+# Cold start of every function without SnapStart (fresh JVM per run, one CPU, C1, the class path of
+# the artifact `sam build` makes) against the loopback emulators and a throwaway PostgreSQL, plus the
+# 10-hour video for Transcript and Embedding. Prints medians of 5 runs and the jars never loaded.
+bench-coldstart:
+	rm -rf .build/bench
+	for fn in InfoFunction TranscriptFunction EmbeddingFunction FailureFunction; do \
+	  $(MAKE) --no-print-directory build-$$fn ARTIFACTS_DIR=$(CURDIR)/.build/bench/$$fn || exit 1; done
+	$(MVN) -q -pl shared package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
+	scripts/with-test-postgres.sh '$(JAVA)' -cp "shared/target/test-classes:shared/target/classes:$$(cat shared/target/test.classpath)" \
+	  com.youtubechat.shared.bench.ColdStartBenchmark .build/bench 5
 
 # The Embedding step on a 10-hour transcript (Cohere emulator at 300 ms per call, local PostgreSQL),
 # beside the original design of 10 texts per call, sequential, a bulk insert per 10.
@@ -74,4 +76,5 @@ bench-embedding:
 
 clean:
 	$(MVN) -q clean
+	rm -rf .build
 	rm -rf .aws-sam

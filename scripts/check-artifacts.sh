@@ -3,7 +3,8 @@
 # checks that it holds its handler class and none of the jars that function does not use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=${ARTIFACTS_ROOT:-target/artifacts}
+# Outside target/: each build runs `mvn clean` on the parent, which empties the root target/.
+out=${ARTIFACTS_ROOT:-.build/artifacts}
 rm -rf "$out"
 
 # function | handler class file | jar name patterns that must NOT ship | jars that must ship

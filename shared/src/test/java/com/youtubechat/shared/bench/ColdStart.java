@@ -28,11 +28,17 @@ public final class ColdStart {
       "PROBE main=(\\d+) ready=(\\d+) result=(\\d+) classes=(\\d+) output=(.*)");
 
   /** One run's figures, in milliseconds (RSS in MiB). */
-  public record Run(long wallMs, long mainMs, long readyMs, long resultMs, long classes, long peakRssMiB, String output) {}
+  public record Run(long wallMs, long mainMs, long readyMs, long resultMs, long classes, long peakRssMiB, String output,
+      java.util.Set<String> jarsLoaded) {}
 
   private ColdStart() {}
 
-  public static Run run(Path artifactDir, String handlerClass, Path event, Map<String, String> env) throws IOException, InterruptedException {
+  /**
+   * One fresh-JVM run. With {@code logClasses}, class loading is logged to find the jars a function
+   * uses (the logging itself costs time, so timed runs go without it).
+   */
+  public static Run run(Path artifactDir, String handlerClass, Path event, Map<String, String> env, boolean logClasses)
+      throws IOException, InterruptedException {
     List<String> classpath = new ArrayList<>();
     classpath.add(artifactDir.toString());
     try (Stream<Path> jars = Files.list(artifactDir.resolve("lib"))) {
@@ -41,8 +47,10 @@ public final class ColdStart {
     // The probe and the stub context only, not the test classpath.
     classpath.add(Path.of(HandlerProbe.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path classLog = Files.createTempFile("class-load", ".log");
     List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "RSS_KB=%M", "taskset", "-c", "0", java,
         "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+        logClasses ? "-Xlog:class+load=info:file=" + classLog : "-Xlog:disable",
         "-cp", String.join(File.pathSeparator, classpath), HandlerProbe.class.getName(), handlerClass, event.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(env);
@@ -69,13 +77,28 @@ public final class ColdStart {
     if (exit != 0 || m == null || !m.matches()) {
       throw new IllegalStateException("the probe failed (exit " + exit + "):\n" + all);
     }
+    java.util.Set<String> jars = new java.util.TreeSet<>();
+    Matcher source = Pattern.compile("source: (?:jar:)?file:(\\S+?\\.jar)").matcher(Files.readString(classLog));
+    while (source.find()) {
+      jars.add(Path.of(source.group(1)).getFileName().toString());
+    }
+    Files.deleteIfExists(classLog);
     return new Run(wall, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-        Long.parseLong(m.group(4)), rss, m.group(5));
+        Long.parseLong(m.group(4)), rss, m.group(5), jars);
   }
 
   public static long median(List<Run> runs, java.util.function.ToLongFunction<Run> field) {
     long[] values = runs.stream().mapToLong(field).sorted().toArray();
     return values[values.length / 2];
+  }
+
+  /** The artifact's jars from which no class was loaded in any of the runs. */
+  public static List<String> unusedJars(Path artifactDir, List<Run> runs) throws IOException {
+    java.util.Set<String> loaded = new java.util.TreeSet<>();
+    runs.forEach(run -> loaded.addAll(run.jarsLoaded()));
+    try (Stream<Path> jars = Files.list(artifactDir.resolve("lib"))) {
+      return jars.map(p -> p.getFileName().toString()).filter(name -> !loaded.contains(name)).sorted().toList();
+    }
   }
 
   public static void print(String name, List<Run> runs) {

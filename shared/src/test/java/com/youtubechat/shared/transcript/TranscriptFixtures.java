@@ -65,7 +65,7 @@ public final class TranscriptFixtures {
   }
 
   /** The segments as srv3, one {@code <s>} per word, escaped twice the way YouTube does. */
-  static String srv3(List<CaptionSegment> segments) {
+  public static String srv3(List<CaptionSegment> segments) {
     StringBuilder xml = new StringBuilder(segments.size() * 200);
     xml.append("<?xml version=\"1.0\" encoding=\"utf-8\" ?><timedtext format=\"3\">\n<head>\n")
         .append("<ws id=\"0\"/>\n<wp id=\"0\"/>\n</head>\n<body>\n");
