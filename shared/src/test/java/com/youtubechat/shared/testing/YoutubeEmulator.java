@@ -40,6 +40,7 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
   private volatile boolean consentWall;
   private volatile boolean captcha;
   private volatile boolean quotaExceeded;
+  private volatile String proxyCredentials;
 
   public YoutubeEmulator() {
     server.setDispatcher(this);
@@ -81,6 +82,14 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
     this.captcha = on;
   }
 
+  /**
+   * Also act as an HTTP proxy that demands these Basic credentials ("user:password"): requests
+   * without them get 407, as a real authenticating proxy answers.
+   */
+  public void requireProxyAuthorization(String userAndPassword) {
+    this.proxyCredentials = userAndPassword;
+  }
+
   /** The Data API answers 403 quotaExceeded. */
   public void quotaExceeded(boolean on) {
     this.quotaExceeded = on;
@@ -114,6 +123,12 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
   public MockResponse dispatch(RecordedRequest request) {
     requests.add(request);
     HttpUrl url = request.getUrl();
+    if (proxyCredentials != null) {
+      String expected = okhttp3.Credentials.basic(proxyCredentials.split(":", 2)[0], proxyCredentials.split(":", 2)[1]);
+      if (!expected.equals(request.getHeaders().get("Proxy-Authorization"))) {
+        return new MockResponse(407, Headers.of("Proxy-Authenticate", "Basic realm=\"proxy\""), "");
+      }
+    }
     String path = url.encodedPath();
     MockResponse fault = nextFault(path);
     if (fault != null) {

@@ -180,6 +180,36 @@ class CaptionClientTest {
   }
 
   @Test
+  void proxyUrl_carriesEveryRequestWithItsCredentials() {
+    youtube.add(new FakeVideo(ID).track("en", false, EN));
+    youtube.requireProxyAuthorization("proxyuser:s3cret");
+    Map<String, String> env = new HashMap<>();
+    // The real host name: with a proxy, the client never resolves it, the proxy does.
+    env.put("YOUTUBE_BASE_URL", "http://www.youtube.com");
+    env.put("YOUTUBE_PROXY_URL", "http://proxyuser:s3cret@127.0.0.1:" + youtube.baseUrl().replaceAll(".*:", ""));
+    ConfigReader config = new ConfigReader(env);
+    YoutubeSettings settings = YoutubeSettings.read(config);
+    config.validate();
+    CaptionClient proxied = new CaptionClient(new YoutubeWebClient(settings, new YoutubeHttp(settings)), List.of("en"));
+
+    assertEquals(7, proxied.fetch(ID).segments().size());
+
+    List<RecordedRequest> requests = youtube.requests();
+    assertTrue(requests.stream().anyMatch(r -> r.getHeaders().get("Proxy-Authorization") == null),
+        "the proxy challenged first (407), then the client answered with the credentials");
+    RecordedRequest watch = requests.stream().filter(r -> r.getHeaders().get("Proxy-Authorization") != null).findFirst()
+        .orElseThrow();
+    assertEquals("www.youtube.com", watch.getUrl().host(), "the proxy is asked for YouTube's own URL");
+    for (String path : List.of("/youtubei", "/api/timedtext")) {
+      List<RecordedRequest> through = requests.stream().filter(r -> r.getUrl().encodedPath().startsWith(path)).toList();
+      assertFalse(through.isEmpty(), path);
+      // OkHttp answers a plain-HTTP proxy's 407 challenge per request; over HTTPS it authenticates the
+      // CONNECT tunnel preemptively. Either way the request that got through carried the credentials.
+      assertTrue(through.stream().anyMatch(r -> r.getHeaders().get("Proxy-Authorization") != null), path);
+    }
+  }
+
+  @Test
   void malformedLanguageList_isAConfigurationProblem() {
     ConfigReader config = new ConfigReader(Map.of("TRANSCRIPT_LANGUAGES", "en,,english!"));
     YoutubeSettings.read(config);
