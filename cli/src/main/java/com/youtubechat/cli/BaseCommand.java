@@ -27,6 +27,15 @@ abstract class BaseCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code --endpoint-url}'s value, checked: an absolute http(s) URL, or none. */
+  java.util.Optional<java.net.URI> endpoint(java.net.URI option) {
+    if (option != null && (option.getHost() == null
+        || !("http".equals(option.getScheme()) || "https".equals(option.getScheme())))) {
+      throw usageError("--endpoint-url must be an absolute http:// or https:// URL");
+    }
+    return java.util.Optional.ofNullable(option);
+  }
+
   /** A usage error (exit status 2, usage printed) about this command's arguments. */
   ParameterException usageError(String message) {
     return new ParameterException(spec.commandLine(), message);

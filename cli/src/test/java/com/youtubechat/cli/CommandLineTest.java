@@ -19,7 +19,7 @@ class CommandLineTest {
   void help_printsUsageWithEveryCommand_exits0() {
     CliRun run = CliRun.run(Map.of(), "--help");
     assertEquals(0, run.status(), run::toString);
-    for (String command : List.of("db", "demo", "run")) {
+    for (String command : List.of("publish", "db", "demo", "run")) {
       assertTrue(run.out().contains("  " + command + " "), command + " missing from\n" + run.out());
     }
     assertTrue(run.out().contains("Exit status:"), run::toString);
@@ -28,7 +28,7 @@ class CommandLineTest {
 
   @Test
   void subcommandHelp_exits0() {
-    for (String[] args : List.<String[]>of(new String[] {"db", "migrate", "--help"})) {
+    for (String[] args : List.of(new String[] {"publish", "--help"}, new String[] {"db", "migrate", "--help"})) {
       CliRun run = CliRun.run(Map.of(), args);
       assertEquals(0, run.status(), run::toString);
       assertTrue(run.out().startsWith("Usage: youtube-chat " + args[0]), run::toString);
@@ -49,6 +49,32 @@ class CommandLineTest {
     assertEquals("error: Missing a command", run.errLines().get(0));
     assertTrue(run.err().contains("Usage: youtube-chat"), run::toString);
     assertEquals("", run.out());
+  }
+
+  @Test
+  void unknownCommand_printsSuggestionAndUsage_exits2() {
+    CliRun run = CliRun.run(Map.of(), "publsh", "dQw4w9WgXcQ");
+    assertEquals(2, run.status(), run::toString);
+    assertEquals("error: Unknown command 'publsh'", run.errLines().get(0));
+    assertTrue(run.err().contains("Did you mean: youtube-chat publish?"), run::toString);
+    assertTrue(run.err().contains("Usage: youtube-chat"), run::toString);
+  }
+
+  @Test
+  void publishWithoutVideo_printsCommandUsage_exits2() {
+    CliRun run = CliRun.run(Map.of(), "publish");
+    assertEquals(2, run.status(), run::toString);
+    assertEquals("error: Missing required parameter: '<url|id>'", run.errLines().get(0));
+    assertTrue(run.err().contains("Usage: youtube-chat publish"), run::toString);
+  }
+
+  @Test
+  void publishOfSomethingThatIsNoVideo_isAUsageError_beforeAnyConfigurationIsRead() {
+    CliRun run = CliRun.run(Map.of(), "publish", "https://vimeo.com/12345");
+    assertEquals(2, run.status(), run::toString);
+    assertTrue(run.errLines().get(0).startsWith("error: url 'https://vimeo.com/12345' is not a YouTube video URL"),
+        run::toString);
+    assertTrue(run.err().contains("Usage: youtube-chat publish"), run::toString);
   }
 
   @Test
