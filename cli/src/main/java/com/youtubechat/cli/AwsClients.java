@@ -18,6 +18,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * AWS SDK v2 clients configured from the CLI's {@link Environment} (so a {@code .env} file works
@@ -36,6 +37,7 @@ public final class AwsClients implements AutoCloseable {
   private AwsCredentialsProvider credentials;
   private Region region;
   private EventBridgeClient eventBridge;
+  private SfnClient sfn;
 
   public AwsClients(Environment environment, Optional<URI> endpointOption) {
     this.environment = environment;
@@ -122,7 +124,14 @@ public final class AwsClients implements AutoCloseable {
     return eventBridge;
   }
 
-  /** The HTTP client every AWS call here goes through. */
+  public synchronized SfnClient sfn() {
+    if (sfn == null) {
+      sfn = configure(SfnClient.builder()).build();
+    }
+    return sfn;
+  }
+
+  /** The HTTP client every AWS call here goes through (also {@link StackOutputs}' hand-signed one). */
   synchronized SdkHttpClient http() {
     if (http == null) {
       http = UrlConnectionHttpClient.builder()
@@ -141,7 +150,7 @@ public final class AwsClients implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    for (AutoCloseable client : new AutoCloseable[] {eventBridge}) {
+    for (AutoCloseable client : new AutoCloseable[] {eventBridge, sfn}) {
       if (client != null) {
         try {
           client.close();

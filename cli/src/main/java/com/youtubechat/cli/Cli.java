@@ -31,6 +31,7 @@ public final class Cli {
   static CommandLine commandLine(CliContext context) {
     CommandLine root = new CommandLine(new YoutubeChatCommand(context));
     root.addSubcommand(new CommandLine(new PublishCommand(context)));
+    root.addSubcommand(new CommandLine(new StatusCommand(context)));
     root.addSubcommand(new CommandLine(new DbCommand(context))
         .addSubcommand(new CommandLine(new DbCommand.Migrate(context))));
     root.addSubcommand(new CommandLine(new PlaceholderCommands.Demo(context)));
