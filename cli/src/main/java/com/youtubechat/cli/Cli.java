@@ -34,6 +34,7 @@ public final class Cli {
     root.addSubcommand(new CommandLine(new StatusCommand(context)));
     root.addSubcommand(new CommandLine(new DbCommand(context))
         .addSubcommand(new CommandLine(new DbCommand.Migrate(context))));
+    root.addSubcommand(new CommandLine(new DoctorCommand(context)));
     root.addSubcommand(new CommandLine(new PlaceholderCommands.Demo(context)));
     root.addSubcommand(new CommandLine(new PlaceholderCommands.Run(context)));
 

@@ -24,7 +24,7 @@ class CommandLineTest {
   void help_printsUsageWithEveryCommand_exits0() {
     CliRun run = CliRun.run(Map.of(), "--help");
     assertEquals(0, run.status(), run::toString);
-    for (String command : List.of("publish", "status", "db", "demo", "run")) {
+    for (String command : List.of("publish", "status", "db", "doctor", "demo", "run")) {
       assertTrue(run.out().contains("  " + command + " "), command + " missing from\n" + run.out());
     }
     assertTrue(run.out().contains("Exit status:"), run::toString);
@@ -34,7 +34,7 @@ class CommandLineTest {
   @Test
   void subcommandHelp_exits0() {
     for (String[] args : List.of(new String[] {"publish", "--help"}, new String[] {"status", "-h"},
-        new String[] {"db", "migrate", "--help"})) {
+        new String[] {"db", "migrate", "--help"}, new String[] {"doctor", "--help"})) {
       CliRun run = CliRun.run(Map.of(), args);
       assertEquals(0, run.status(), run::toString);
       assertTrue(run.out().startsWith("Usage: youtube-chat " + args[0]), run::toString);
