@@ -99,11 +99,12 @@ final class MotoServer {
     fail("moto_server did not answer within 30 s: " + read(log));
   }
 
+  /** Stops the server; it keeps nothing worth a graceful shutdown, and werkzeug's takes a second or two. */
   void stop() {
     process.descendants().forEach(ProcessHandle::destroy);
     process.destroy();
     try {
-      if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
       }
     } catch (InterruptedException e) {
