@@ -21,7 +21,7 @@ MODULE_TranscriptFunction := transcript-function
 MODULE_EmbeddingFunction := embedding-function
 MODULE_FailureFunction := failure-function
 
-.PHONY: FORCE build test check-artifacts bench-coldstart bench-embedding db-migrate clean
+.PHONY: FORCE build test cli check-artifacts bench-coldstart bench-embedding db-migrate clean
 
 # `clean` is part of the build on purpose: SAM copies existing target/ directories into its scratch
 # copy, and stale classes or jars from an earlier build must not ship. -am builds `shared` from
@@ -43,6 +43,10 @@ build:
 # Unit and integration tests, against a throwaway PostgreSQL + pgvector server.
 test:
 	scripts/with-test-postgres.sh $(MVN) verify
+
+# The developer CLI: cli/target/youtube-chat.jar (one runnable jar), run it with ./youtube-chat.
+cli:
+	$(MVN) -q -pl cli -am package -DskipTests
 
 # Applies shared/src/main/resources/db/schema.sql (idempotent) to the database named by
 # XATA_DB_URL, with XATA_API_KEY as its password. Runs with shared's own runtime class path, which
