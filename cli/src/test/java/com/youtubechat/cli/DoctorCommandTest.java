@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.youtubechat.shared.testing.FakeVideo;
+import com.youtubechat.emulators.FakeVideo;
 import com.youtubechat.shared.testing.TestDatabase;
-import com.youtubechat.shared.testing.YoutubeEmulator;
+import com.youtubechat.emulators.YoutubeEmulator;
 import com.youtubechat.shared.xata.XataConnection;
 import java.util.HashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package com.youtubechat.embedding;
 import com.youtubechat.shared.cohere.CohereEmbedder;
 import com.youtubechat.shared.cohere.CohereSettings;
 import com.youtubechat.shared.config.ConfigReader;
-import com.youtubechat.shared.testing.CohereEmulator;
+import com.youtubechat.emulators.CohereEmulator;
 import com.youtubechat.shared.testing.TestDatabase;
 import com.youtubechat.shared.transcript.Chunker;
 import com.youtubechat.shared.transcript.ChunkerSettings;

@@ -3,9 +3,9 @@ package com.youtubechat.embedding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.youtubechat.shared.config.ConfigReader;
-import com.youtubechat.shared.testing.CohereEmulator;
+import com.youtubechat.emulators.CohereEmulator;
 import com.youtubechat.shared.testing.Connections;
-import com.youtubechat.shared.testing.PusherEmulator;
+import com.youtubechat.emulators.PusherEmulator;
 import com.youtubechat.shared.testing.TestDatabase;
 import com.youtubechat.shared.xata.XataConnection;
 import java.util.HashMap;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.json.Json;
-import com.youtubechat.shared.testing.PusherEmulator;
+import com.youtubechat.emulators.PusherEmulator;
 import com.youtubechat.shared.testing.TestContext;
 import com.youtubechat.shared.testing.TestDatabase;
 import com.youtubechat.shared.xata.XataConnection;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.testing.Connections;
 import com.youtubechat.shared.testing.TestDatabase;
-import com.youtubechat.shared.testing.YoutubeEmulator;
+import com.youtubechat.emulators.YoutubeEmulator;
 import com.youtubechat.shared.xata.XataConnection;
 import java.util.HashMap;
 import java.util.Map;

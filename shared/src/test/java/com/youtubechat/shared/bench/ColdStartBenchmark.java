@@ -1,10 +1,10 @@
 package com.youtubechat.shared.bench;
 
-import com.youtubechat.shared.testing.CohereEmulator;
-import com.youtubechat.shared.testing.FakeVideo;
-import com.youtubechat.shared.testing.PusherEmulator;
+import com.youtubechat.emulators.CohereEmulator;
+import com.youtubechat.emulators.FakeVideo;
+import com.youtubechat.emulators.PusherEmulator;
 import com.youtubechat.shared.testing.TestDatabase;
-import com.youtubechat.shared.testing.YoutubeEmulator;
+import com.youtubechat.emulators.YoutubeEmulator;
 import com.youtubechat.shared.transcript.CaptionSegment;
 import com.youtubechat.shared.transcript.Chunker;
 import com.youtubechat.shared.transcript.ChunkerSettings;

@@ -12,7 +12,7 @@ import com.youtubechat.shared.error.CohereAuthenticationException;
 import com.youtubechat.shared.error.CohereRequestRejectedException;
 import com.youtubechat.shared.error.EmbeddingDimensionMismatchException;
 import com.youtubechat.shared.error.TransientException;
-import com.youtubechat.shared.testing.CohereEmulator;
+import com.youtubechat.emulators.CohereEmulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.error.PusherRejectedException;
 import com.youtubechat.shared.error.TransientException;
-import com.youtubechat.shared.testing.PusherEmulator;
+import com.youtubechat.emulators.PusherEmulator;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;

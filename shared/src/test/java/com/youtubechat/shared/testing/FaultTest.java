@@ -1,5 +1,9 @@
 package com.youtubechat.shared.testing;
 
+import com.youtubechat.emulators.YoutubeEmulator;
+import com.youtubechat.emulators.FakeVideo;
+import com.youtubechat.emulators.PusherEmulator;
+import com.youtubechat.emulators.Fault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,9 +1,8 @@
-package com.youtubechat.shared.testing;
+package com.youtubechat.emulators;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.youtubechat.shared.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -79,7 +78,7 @@ public final class CohereEmulator extends Dispatcher implements AutoCloseable {
       if (retryAfterSeconds > 0) {
         headers.add("Retry-After", String.valueOf(retryAfterSeconds));
       }
-      queued.add(new MockResponse(status, headers.build(), Json.write(Map.of("message",
+      queued.add(new MockResponse(status, headers.build(), EmulatorJson.write(Map.of("message",
           status == 429 ? "You are past the per minute request limit, please wait and try again later."
               : "internal server error, this has been reported to our developers"))));
     }
@@ -137,11 +136,11 @@ public final class CohereEmulator extends Dispatcher implements AutoCloseable {
     ObjectNode body;
     List<String> texts = new ArrayList<>();
     try {
-      JsonNode parsed = Json.MAPPER.readTree(request.getBody() == null ? "" : request.getBody().utf8());
-      body = parsed instanceof ObjectNode object ? object : Json.MAPPER.createObjectNode();
+      JsonNode parsed = EmulatorJson.MAPPER.readTree(request.getBody() == null ? "" : request.getBody().utf8());
+      body = parsed instanceof ObjectNode object ? object : EmulatorJson.MAPPER.createObjectNode();
       body.path("texts").forEach(t -> texts.add(t.asText()));
     } catch (IOException e) {
-      calls.add(new Call(texts, Json.MAPPER.createObjectNode(), authorization));
+      calls.add(new Call(texts, EmulatorJson.MAPPER.createObjectNode(), authorization));
       return error(400, "invalid json syntax: " + e.getMessage());
     }
     calls.add(new Call(texts, body, authorization));
@@ -184,7 +183,7 @@ public final class CohereEmulator extends Dispatcher implements AutoCloseable {
       }
     }
     body.put("_ok", true);
-    ObjectNode response = Json.MAPPER.createObjectNode();
+    ObjectNode response = EmulatorJson.MAPPER.createObjectNode();
     response.put("id", UUID.randomUUID().toString());
     ArrayNode echoed = response.putArray("texts");
     texts.forEach(echoed::add);
@@ -201,7 +200,7 @@ public final class CohereEmulator extends Dispatcher implements AutoCloseable {
     meta.putObject("api_version").put("version", "2");
     meta.putObject("billed_units").put("input_tokens", inputTokens);
     response.put("response_type", "embeddings_by_type");
-    return new MockResponse(200, Headers.of("Content-Type", "application/json"), Json.write(response));
+    return new MockResponse(200, Headers.of("Content-Type", "application/json"), EmulatorJson.write(response));
   }
 
   /**
@@ -245,7 +244,7 @@ public final class CohereEmulator extends Dispatcher implements AutoCloseable {
 
   private static MockResponse error(int status, String message) {
     return new MockResponse(status, Headers.of("Content-Type", "application/json"),
-        Json.write(Map.of("message", message)));
+        EmulatorJson.write(Map.of("message", message)));
   }
 
   @Override

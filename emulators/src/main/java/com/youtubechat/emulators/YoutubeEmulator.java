@@ -1,9 +1,8 @@
-package com.youtubechat.shared.testing;
+package com.youtubechat.emulators;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.youtubechat.shared.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -172,7 +171,7 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
         .replace("{{DESCRIPTION_SNIPPET_HTML}}", escapeHtml(video == null ? "" : snippet(video.description)))
         .replace("{{ISO_DURATION}}", video == null ? "PT0S" : "PT" + video.lengthSeconds + "S")
         .replace("{{META_DATE}}", video == null ? "" : video.publishDate)
-        .replace("{{PLAYER_RESPONSE}}", Json.write(player));
+        .replace("{{PLAYER_RESPONSE}}", EmulatorJson.write(player));
     return html(200, page);
   }
 
@@ -188,7 +187,7 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
     }
     JsonNode body;
     try {
-      body = Json.MAPPER.readTree(request.getBody() == null ? "" : request.getBody().utf8());
+      body = EmulatorJson.MAPPER.readTree(request.getBody() == null ? "" : request.getBody().utf8());
     } catch (IOException e) {
       return json(400, googleError(400, "Invalid JSON payload received.", "badRequest"));
     }
@@ -242,7 +241,7 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
     if (url.queryParameter("part") == null) {
       return json(400, googleError(400, "No filter selected. Expected one of: myRated, id, chart.", "missingRequiredParameter"));
     }
-    ObjectNode response = Json.MAPPER.createObjectNode();
+    ObjectNode response = EmulatorJson.MAPPER.createObjectNode();
     response.put("kind", "youtube#videoListResponse").put("etag", "Bx7hNUs9Y7VHLquoR1rKM3WbBvg");
     ArrayNode items = response.putArray("items");
     for (String id : String.valueOf(url.queryParameter("id")).split(",")) {
@@ -256,7 +255,7 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
   }
 
   private static ObjectNode dataApiItem(FakeVideo video) {
-    ObjectNode item = Json.MAPPER.createObjectNode();
+    ObjectNode item = EmulatorJson.MAPPER.createObjectNode();
     item.put("kind", "youtube#video").put("etag", "p8QmGmGfU7rVhSQMH2dWqJb2Lzo").put("id", video.id);
     ObjectNode snippet = item.putObject("snippet");
     snippet.put("publishedAt", video.publishedAt).put("channelId", "UCuAXFkgsw1L7xaCfnd5JJOw")
@@ -277,7 +276,7 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
 
   /** The player response: ANDROID-shaped, or WEB-shaped with a microformat for the watch page. */
   private ObjectNode playerResponse(FakeVideo video, boolean web) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = EmulatorJson.MAPPER.createObjectNode();
     root.putObject("responseContext").put("visitorData", "CgtBc0NfY2JfZ3ZpSSi8hY3CBjIKCgJVUxIEGgAgVw%3D%3D");
     ObjectNode playability = root.putObject("playabilityStatus").put("status", video.status);
     if (video.reason != null) {
@@ -324,7 +323,7 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
   }
 
   private ObjectNode captions(FakeVideo video) {
-    ObjectNode renderer = Json.MAPPER.createObjectNode();
+    ObjectNode renderer = EmulatorJson.MAPPER.createObjectNode();
     ObjectNode list = renderer.putObject("playerCaptionsTracklistRenderer");
     ArrayNode tracks = list.putArray("captionTracks");
     for (FakeVideo.Track track : video.tracks) {
@@ -359,7 +358,7 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
   }
 
   private static ObjectNode unavailable() {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = EmulatorJson.MAPPER.createObjectNode();
     root.putObject("responseContext").put("visitorData", "CgtBc0NfY2JfZ3ZpSSi8hY3CBjIKCgJVUxIEGgAgVw%3D%3D");
     ObjectNode playability = root.putObject("playabilityStatus").put("status", "ERROR")
         .put("reason", "This video is unavailable");
@@ -374,7 +373,7 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
   }
 
   private static ObjectNode googleError(int code, String message, String reason) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = EmulatorJson.MAPPER.createObjectNode();
     ObjectNode error = root.putObject("error").put("code", code).put("message", message);
     error.putArray("errors").addObject().put("message", message).put("domain", "global").put("reason", reason);
     return root;
@@ -408,7 +407,7 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
   }
 
   private static MockResponse json(int code, JsonNode body) {
-    return new MockResponse(code, Headers.of("Content-Type", "application/json; charset=UTF-8"), Json.write(body));
+    return new MockResponse(code, Headers.of("Content-Type", "application/json; charset=UTF-8"), EmulatorJson.write(body));
   }
 
   @Override

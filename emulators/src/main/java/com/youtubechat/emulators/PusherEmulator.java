@@ -1,7 +1,6 @@
-package com.youtubechat.shared.testing;
+package com.youtubechat.emulators;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.youtubechat.shared.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -123,7 +122,7 @@ public final class PusherEmulator extends Dispatcher implements AutoCloseable {
     }
     JsonNode json;
     try {
-      json = Json.MAPPER.readTree(body);
+      json = EmulatorJson.MAPPER.readTree(body);
     } catch (IOException e) {
       return reject(400, "Body is not JSON");
     }
@@ -145,7 +144,7 @@ public final class PusherEmulator extends Dispatcher implements AutoCloseable {
     }
     JsonNode parsed;
     try {
-      parsed = Json.MAPPER.readTree(data);
+      parsed = EmulatorJson.MAPPER.readTree(data);
     } catch (IOException e) {
       parsed = null; // data is any string; the project always sends JSON, tests assert on that
     }
@@ -184,7 +183,7 @@ public final class PusherEmulator extends Dispatcher implements AutoCloseable {
     String toSign = request.getMethod() + "\n" + url.encodedPath() + "\n" + query;
     String expected = hmacSha256Hex(SECRET, toSign);
     if (!expected.equals(signature)) {
-      return "Invalid signature: you should have sent HmacSHA256Hex(" + Json.write(toSign)
+      return "Invalid signature: you should have sent HmacSHA256Hex(" + EmulatorJson.write(toSign)
           + ", your_secret_key), but you sent \"" + signature + "\"";
     }
     return null;

@@ -1,4 +1,4 @@
-package com.youtubechat.shared.testing;
+package com.youtubechat.emulators;
 
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
