@@ -1,17 +1,12 @@
-package com.youtubechat.shared.deploy;
+package com.youtubechat.local.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.youtubechat.local.sam.CloudFormationYaml;
 import com.youtubechat.shared.error.PermanentException;
 import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.YoutubeChatException;
@@ -68,7 +63,7 @@ class StateMachineDefinitionTest {
     root = projectRoot();
     aslText = Files.readString(root.resolve(ASL));
     asl = Json.MAPPER.readTree(aslText);
-    template = readCloudFormationYaml(Files.readString(root.resolve("template.yaml")));
+    template = CloudFormationYaml.read(root.resolve("template.yaml"));
     tasks = new LinkedHashMap<>();
     collectTasks(asl.path("States"), tasks);
   }
@@ -280,21 +275,6 @@ class StateMachineDefinitionTest {
         "events/env.json must set exactly " + name + "'s variables (sam local ignores any other)"));
   }
 
-  @Test
-  void cloudFormationYaml_shortTags_becomeIntrinsicFunctions() throws IOException {
-    JsonNode parsed = readCloudFormationYaml("""
-        A: !Ref Fn.Alias
-        B: !GetAtt Role.Arn
-        C: !Sub "arn:${AWS::Partition}:x"
-        D: [!Ref P, plain]
-        E: {x: 1}
-        """);
-    assertEquals(Json.MAPPER.readTree("""
-        {"A": {"Ref": "Fn.Alias"}, "B": {"Fn::GetAtt": ["Role", "Arn"]},
-         "C": {"Fn::Sub": "arn:${AWS::Partition}:x"}, "D": [{"Ref": "P"}, "plain"], "E": {"x": 1}}
-        """), parsed);
-  }
-
   // --- helpers ------------------------------------------------------------------------------------
 
   /** The module's parent when Maven runs the test (cwd = module), or the cwd itself from the root. */
@@ -410,74 +390,5 @@ class StateMachineDefinitionTest {
 
   private static Set<String> fieldNames(JsonNode object) {
     return object.properties().stream().map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
-  }
-
-  // --- CloudFormation YAML ----------------------------------------------------------------------
-
-  /**
-   * Reads a CloudFormation YAML template into the JSON form CloudFormation itself uses: the short
-   * tags become intrinsic objects ({@code !Ref X} → {"Ref": "X"}, {@code !GetAtt A.B} →
-   * {"Fn::GetAtt": ["A", "B"]}, {@code !Sub s} → {"Fn::Sub": s}, ...). A plain YAML mapper would
-   * drop the tags and leave bare strings.
-   */
-  static JsonNode readCloudFormationYaml(String yaml) throws IOException {
-    try (YAMLParser parser = (YAMLParser) new YAMLFactory().createParser(yaml)) {
-      if (parser.nextToken() == null) {
-        throw new IOException("the YAML document is empty");
-      }
-      return readNode(parser);
-    }
-  }
-
-  private static JsonNode readNode(YAMLParser parser) throws IOException {
-    JsonNodeFactory nodes = JsonNodeFactory.instance;
-    String tag = parser.getTypeId();
-    JsonNode value;
-    switch (parser.currentToken()) {
-      case START_OBJECT -> {
-        ObjectNode object = nodes.objectNode();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String field = parser.currentName();
-          parser.nextToken();
-          object.set(field, readNode(parser));
-        }
-        value = object;
-      }
-      case START_ARRAY -> {
-        ArrayNode array = nodes.arrayNode();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          array.add(readNode(parser));
-        }
-        value = array;
-      }
-      case VALUE_STRING -> value = nodes.textNode(parser.getText());
-      case VALUE_NUMBER_INT -> value = switch (parser.getNumberType()) {
-        case INT -> nodes.numberNode(parser.getIntValue());
-        case LONG -> nodes.numberNode(parser.getLongValue());
-        default -> nodes.numberNode(parser.getBigIntegerValue());
-      };
-      case VALUE_NUMBER_FLOAT -> value = nodes.numberNode(parser.getDoubleValue());
-      case VALUE_TRUE, VALUE_FALSE -> value = nodes.booleanNode(parser.getBooleanValue());
-      case VALUE_NULL -> value = nodes.nullNode();
-      default -> throw new IOException("unexpected " + parser.currentToken() + " at " + parser.currentLocation());
-    }
-    return tag == null || tag.startsWith("tag:yaml.org,2002:") ? value : intrinsic(tag, value);
-  }
-
-  private static JsonNode intrinsic(String tag, JsonNode value) {
-    String name = tag.startsWith("!") ? tag.substring(1) : tag;
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    if (name.equals("Ref") || name.equals("Condition")) {
-      return node.set(name, value);
-    }
-    if (name.equals("GetAtt") && value.isTextual()) {
-      String[] parts = value.asText().split("\\.", 2);
-      ArrayNode args = node.putArray("Fn::GetAtt").add(parts[0]);
-      if (parts.length > 1) {
-        args.add(parts[1]);
-      }
-      return node;
-    }
-    return node.set("Fn::" + name, value);
   }
 }
