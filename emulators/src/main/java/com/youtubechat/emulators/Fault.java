@@ -11,7 +11,7 @@ public enum Fault {
   HTTP_429,
   /** An internal server error. */
   HTTP_500,
-  /** No answer for 10 s: longer than the clients' timeouts in the tests. */
+  /** No answer for 3 s: longer than the clients' timeouts in the tests (1 s). */
   TIMEOUT,
   /** The connection is closed after the request arrived, before any answer. */
   RESET;
@@ -22,7 +22,7 @@ public enum Fault {
           "{\"message\":\"too many requests\"}");
       case HTTP_500 -> new MockResponse(500, Headers.of("Content-Type", "application/json"),
           "{\"message\":\"internal server error\"}");
-      case TIMEOUT -> new MockResponse.Builder().code(200).headersDelay(10, TimeUnit.SECONDS).body("{}").build();
+      case TIMEOUT -> new MockResponse.Builder().code(200).headersDelay(3, TimeUnit.SECONDS).body("{}").build();
       case RESET -> new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
     };
   }

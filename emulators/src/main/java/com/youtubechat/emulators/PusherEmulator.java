@@ -42,6 +42,7 @@ public final class PusherEmulator extends Dispatcher implements AutoCloseable {
   private final List<Event> events = new CopyOnWriteArrayList<>();
   private final List<String> rejections = new CopyOnWriteArrayList<>();
   private final Deque<MockResponse> faults = new ArrayDeque<>();
+  private final List<Map.Entry<String, MockResponse>> conditionalFaults = new ArrayList<>();
   private volatile long clockSkewSeconds;
 
   public PusherEmulator() {
@@ -87,6 +88,16 @@ public final class PusherEmulator extends Dispatcher implements AutoCloseable {
   public synchronized void inject(Fault fault, int times) {
     for (int i = 0; i < times; i++) {
       faults.add(fault.response());
+    }
+  }
+
+  /**
+   * The next {@code times} authenticated events whose data contains {@code marker} meet {@code fault}:
+   * targets one step's events (e.g. "chatEnabled" for Embedding's, "title" for Info's).
+   */
+  public synchronized void injectWhen(String marker, Fault fault, int times) {
+    for (int i = 0; i < times; i++) {
+      conditionalFaults.add(Map.entry(marker, fault.response()));
     }
   }
 
@@ -139,6 +150,14 @@ public final class PusherEmulator extends Dispatcher implements AutoCloseable {
       return reject(400, "channels must be 1 to 100 valid channel names");
     }
     String data = json.get("data").asText();
+    synchronized (this) {
+      for (var fault : conditionalFaults) {
+        if (data.contains(fault.getKey())) {
+          conditionalFaults.remove(fault);
+          return fault.getValue();
+        }
+      }
+    }
     if (data.getBytes(StandardCharsets.UTF_8).length > DATA_LIMIT) {
       return reject(413, "The data content of this event exceeds the allowed maximum (10240 bytes).");
     }

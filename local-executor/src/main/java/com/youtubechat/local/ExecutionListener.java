@@ -16,7 +16,22 @@ public interface ExecutionListener {
         event.type() == HistoryEvent.Type.FAILED || event.type() == HistoryEvent.Type.RETRY
             ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
         () -> event + (event.cause() != null && (event.type() == HistoryEvent.Type.FAILED
-            || event.type() == HistoryEvent.Type.CAUGHT) ? " — " + event.cause() : ""));
+            || event.type() == HistoryEvent.Type.CAUGHT) ? " — " + readable(event.cause()) : ""));
+  }
+
+  /** A Lambda error cause's {@code errorMessage}, without the stack trace the JSON carries. */
+  private static String readable(String cause) {
+    if (cause.startsWith("{")) {
+      try {
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cause);
+        if (json.hasNonNull("errorMessage")) {
+          return json.get("errorMessage").asText();
+        }
+      } catch (java.io.IOException notJson) {
+        // shown as it is
+      }
+    }
+    return cause;
   }
 
   static ExecutionListener none() {

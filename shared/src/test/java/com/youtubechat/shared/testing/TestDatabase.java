@@ -119,6 +119,44 @@ public final class TestDatabase {
     return row;
   }
 
+  /** Stops the test server (fast shutdown: open sessions are cut), as an outage or a restart does. */
+  public static void stopServer() {
+    pgCtl("stop", "-m", "fast");
+  }
+
+  /** Starts the test server again on the same port and data directory. */
+  public static void startServer() {
+    pgCtl("start", "-w", "-l", System.getenv("TEST_PG_DATA") + ".restart.log", "-o",
+        "-p " + System.getenv("TEST_PG_PORT") + " -k " + java.nio.file.Path.of(System.getenv("TEST_PG_DATA")).getParent()
+            + " -c listen_addresses=127.0.0.1 -c fsync=off");
+  }
+
+  private static void pgCtl(String... args) {
+    String bin = System.getenv("TEST_PG_BIN");
+    String data = System.getenv("TEST_PG_DATA");
+    if (bin == null || data == null) {
+      Assumptions.abort("TEST_PG_BIN/TEST_PG_DATA are not set: the server is not ours to restart");
+    }
+    java.util.List<String> command = new java.util.ArrayList<>();
+    if ("root".equals(System.getProperty("user.name"))) {
+      command.addAll(java.util.List.of("runuser", "-u", "postgres", "--"));
+    }
+    command.addAll(java.util.List.of(bin + "/pg_ctl", "-D", data));
+    command.addAll(java.util.List.of(args));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException("pg_ctl " + String.join(" ", args) + " failed: " + output);
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A raw JDBC connection for assertions that need SQL of their own. */
   public static Connection raw(XataConnection database) {
     return database.get();

@@ -1,0 +1,154 @@
+package com.youtubechat.local.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.youtubechat.emulators.CohereEmulator;
+import com.youtubechat.emulators.FakeVideo;
+import com.youtubechat.emulators.PusherEmulator;
+import com.youtubechat.emulators.YoutubeEmulator;
+import com.youtubechat.local.Execution;
+import com.youtubechat.local.HandlerTaskInvoker;
+import com.youtubechat.local.LambdaFunction;
+import com.youtubechat.local.LocalStateMachine;
+import com.youtubechat.local.Sleeper;
+import com.youtubechat.local.TaskInvoker;
+import com.youtubechat.shared.json.Json;
+import com.youtubechat.shared.testing.TestDatabase;
+import com.youtubechat.shared.xata.XataConnection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole pipeline on one machine: the project's state machine run by the local executor, the
+ * real handlers, the YouTube, Cohere and Pusher emulators, and the test PostgreSQL. Retry delays are
+ * recorded, not slept, so a run takes seconds; client timeouts are 1 s so a timeout fault is quick.
+ */
+final class Pipeline implements AutoCloseable {
+
+  static final String VIDEO = "rec_cu5q2pd0h8v1k9e7g3ma"; // the id in events/eventbridge-insert.json
+  static final String YOUTUBE_ID = "dQw4w9WgXcQ";
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  final YoutubeEmulator youtube = new YoutubeEmulator();
+  final CohereEmulator cohere = new CohereEmulator();
+  final PusherEmulator pusher = new PusherEmulator();
+  final XataConnection database = TestDatabase.fresh();
+  final List<Duration> sleeps = new ArrayList<>();
+  /** Runs before each function invocation with the function's logical id (fault hooks). */
+  Consumer<String> beforeInvoke = name -> { };
+
+  Pipeline() {
+    youtube.add(new FakeVideo(YOUTUBE_ID).track("en", false, longTrack()));
+    TestDatabase.insertVideo(database, VIDEO, YOUTUBE_ID, "https://www.youtube.com/watch?v=" + YOUTUBE_ID);
+  }
+
+  /** 200 caption lines: several chunks, so embeddings have more than one row to duplicate or lose. */
+  static String longTrack() {
+    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\" ?><transcript>");
+    for (int i = 0; i < 200; i++) {
+      xml.append("<text start=\"").append(i * 3.0).append("\" dur=\"2.9\">Line ").append(i)
+          .append(" of the talk explains one more idea about the topic.</text>");
+    }
+    return xml.append("</transcript>").toString();
+  }
+
+  /** Each function's environment: Info reads metadata from the Data API, Transcript from the watch page. */
+  Map<String, Map<String, String>> environments() {
+    Map<String, String> common = new HashMap<>();
+    common.put("XATA_DB_URL", TestDatabase.url());
+    common.putAll(youtube.environment());
+    common.putAll(cohere.environment());
+    common.putAll(pusher.environment());
+    common.put("YOUTUBE_TIMEOUT_SECONDS", "1");
+    common.put("COHERE_TIMEOUT_SECONDS", "1");
+    common.put("COHERE_MAX_ATTEMPTS", "2");
+    common.put("PUSHER_TIMEOUT_SECONDS", "1");
+    Map<String, String> info = new HashMap<>(common);
+    info.put("GOOGLE_API_KEY", YoutubeEmulator.DATA_API_KEY);
+    return Map.of("InfoFunction", info, "TranscriptFunction", common, "EmbeddingFunction", common,
+        "FailureFunction", common);
+  }
+
+  /** A state machine with its own handler instances: a separate set of Lambda containers. */
+  LocalStateMachine machine() {
+    // The emulators' base URLs are not template variables: pass them through as well.
+    HandlerTaskInvoker handlers = HandlerTaskInvoker.builder().environments(environments()).passUndeclaredVariables()
+        .build();
+    TaskInvoker hooked = new TaskInvoker() {
+      @Override
+      public void prepare(java.util.Collection<LambdaFunction> functions) {
+        handlers.prepare(functions);
+      }
+
+      @Override
+      public JsonNode invoke(LambdaFunction function, JsonNode payload) throws Exception {
+        beforeInvoke.accept(function.name());
+        return handlers.invoke(function, payload);
+      }
+    };
+    Sleeper recorded = delay -> {
+      synchronized (sleeps) {
+        sleeps.add(delay);
+      }
+    };
+    return LocalStateMachine.fromProject(ROOT, hooked, recorded);
+  }
+
+  static JsonNode sampleEvent() {
+    try {
+      return Json.MAPPER.readTree(Files.readString(ROOT.resolve("events/eventbridge-insert.json")));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Execution run() {
+    return machine().start(sampleEvent());
+  }
+
+  Map<String, Object> row() {
+    return TestDatabase.video(database, VIDEO).orElseThrow();
+  }
+
+  /** The embeddings rows, one string per row (id, index, text, start, end), in chunk order. */
+  List<String> embeddings() {
+    return database.run("reading embeddings", connection -> {
+      List<String> rows = new ArrayList<>();
+      try (ResultSet rs = connection.createStatement().executeQuery("SELECT id, chunk_index, text, start_seconds,"
+          + " end_seconds, md5(embedding::text) FROM embeddings ORDER BY video_id, chunk_index")) {
+        while (rs.next()) {
+          rows.add(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3) + "|" + rs.getDouble(4) + "|"
+              + rs.getDouble(5) + "|" + rs.getString(6));
+        }
+      }
+      return rows;
+    });
+  }
+
+  int chunkCount() {
+    try {
+      return Json.MAPPER.readTree(String.valueOf(row().get("transcript"))).path("chunks").size();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  List<JsonNode> pusherData() {
+    return pusher.events().stream().map(PusherEmulator.Event::data).toList();
+  }
+
+  @Override
+  public void close() {
+    youtube.close();
+    cohere.close();
+    pusher.close();
+    database.close();
+  }
+}
