@@ -3,7 +3,6 @@ package com.youtubechat.info;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.json.Json;
 import com.youtubechat.shared.lambda.Warmup;
-import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.model.VideoMetadata;
 import com.youtubechat.shared.model.VideoRecord;
 import com.youtubechat.shared.pusher.PusherSettings;
@@ -62,10 +61,7 @@ public final class InfoService {
   }
 
   public InfoResult process(VideoRecord video) {
-    if (video.id() == null || video.id().isBlank()) {
-      throw new InvalidInputException("The video record has no 'id': the Info step needs the videos row id");
-    }
-    String youtubeId = VideoIds.resolve(video.youtubeId(), video.url());
+    String youtubeId = video.requireYoutubeId("Info");
     VideoMetadata metadata = youtube.fetch(youtubeId);
     videos.updateMetadata(video.id(), metadata);
     events.videoDetails(new VideoDetailsEvent(video.id(), metadata.title(), metadata.author(),

@@ -3,7 +3,6 @@ package com.youtubechat.transcript;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.json.Json;
 import com.youtubechat.shared.lambda.Warmup;
-import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.error.TranscriptsDisabledException;
 import com.youtubechat.shared.model.VideoRecord;
 import com.youtubechat.shared.transcript.CaptionSegment;
@@ -75,10 +74,7 @@ public final class TranscriptService {
   }
 
   public TranscriptResult process(VideoRecord video) {
-    if (video.id() == null || video.id().isBlank()) {
-      throw new InvalidInputException("The video record has no 'id': the Transcript step needs the videos row id");
-    }
-    String youtubeId = VideoIds.resolve(video.youtubeId(), video.url());
+    String youtubeId = video.requireYoutubeId("Transcript");
     CaptionClient.Captions fetched = captions.fetch(youtubeId);
     if (fetched.segments().isEmpty()) {
       throw new TranscriptsDisabledException("The " + fetched.language() + " captions of YouTube video " + youtubeId
