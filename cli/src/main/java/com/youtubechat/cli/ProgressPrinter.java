@@ -26,7 +26,7 @@ final class ProgressPrinter implements ExecutionListener {
     }
   }
 
-  private static final int NAME_WIDTH = 14;
+  private static final int NAME_WIDTH = 16; // TranscriptFailed
   private static final int MESSAGE_LIMIT = 160;
   private static final Pattern JAVA_CLASS = Pattern.compile("(?:[a-z][a-z0-9_]*\\.)+([A-Z]\\w*)");
 

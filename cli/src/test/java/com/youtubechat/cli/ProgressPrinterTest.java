@@ -29,21 +29,21 @@ class ProgressPrinterTest {
     unicode.onEvent(event("Info", Type.ENTERED, null, null, null, 1));
     unicode.onEvent(event("Info", Type.EXITED, Duration.ofMillis(412), null, null, 1));
     unicode.onEvent(event("Transcript", Type.EXITED, Duration.ofMillis(3_456), null, null, 2));
-    assertEquals(String.join(System.lineSeparator(), "  ▶ Info", "  ✔ Info           412 ms",
-        "  ✔ Transcript     3.5 s (attempt 2)", ""), text.toString());
+    assertEquals(String.join(System.lineSeparator(), "  ▶ Info", "  ✔ Info             412 ms",
+        "  ✔ Transcript       3.5 s (attempt 2)", ""), text.toString());
   }
 
   @Test
   void retryCaughtAndFailed_showTheErrorsShortNameAndMessage_notTheStackTrace() {
     String error = "com.youtubechat.shared.error.TransientException";
-    assertEquals("  ↻ Info           attempt 1 failed: TransientException: HTTP 503 from YouTube (watch page);"
+    assertEquals("  ↻ Info             attempt 1 failed: TransientException: HTTP 503 from YouTube (watch page);"
         + " retrying in 2.7 s", unicode.line(event("Info", Type.RETRY, Duration.ofMillis(2_700), error, LAMBDA_ERROR, 1)));
-    assertEquals("  ✖ Transcript     failed after 95 ms: NoTranscriptException: only de"
+    assertEquals("  ✖ Transcript       failed after 95 ms: NoTranscriptException: only de"
         + " (caught: the branch records the failure and ends)", unicode.line(event("Transcript", Type.CAUGHT,
         Duration.ofMillis(95), "com.youtubechat.shared.error.NoTranscriptException", "only de", 1)));
-    assertEquals("  ✖ Failed         Sandbox.Timedout: Task timed out after 60.00 seconds", unicode.line(event("Failed",
+    assertEquals("  ✖ Failed           Sandbox.Timedout: Task timed out after 60.00 seconds", unicode.line(event("Failed",
         Type.FAILED, Duration.ZERO, "Sandbox.Timedout", "Task timed out after 60.00 seconds", 1)));
-    assertEquals("  ■ Embedding      stopped after 1.0 s",
+    assertEquals("  ■ Embedding        stopped after 1.0 s",
         unicode.line(event("Embedding", Type.ABORTED, Duration.ofSeconds(1), null, null, 1)));
   }
 
@@ -59,6 +59,6 @@ class ProgressPrinterTest {
     assertEquals(ProgressPrinter.Symbols.UNICODE, ProgressPrinter.Symbols.forCharset(StandardCharsets.UTF_8));
     ProgressPrinter ascii = new ProgressPrinter(new PrintWriter(new StringWriter()), ProgressPrinter.Symbols.ASCII);
     assertEquals("  > Info", ascii.line(event("Info", Type.ENTERED, null, null, null, 1)));
-    assertEquals("  + Info           1 ms", ascii.line(event("Info", Type.EXITED, Duration.ofMillis(1), null, null, 1)));
+    assertEquals("  + Info             1 ms", ascii.line(event("Info", Type.EXITED, Duration.ofMillis(1), null, null, 1)));
   }
 }
