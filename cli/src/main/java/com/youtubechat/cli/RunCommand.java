@@ -26,9 +26,9 @@ import picocli.CommandLine.Parameters;
             + " the row already there for that YouTube id, else a new one), builds the EventBridge insert event"
             + " and runs the project's state machine through the local executor, with the four functions' real"
             + " handlers calling YouTube, Cohere, Pusher and the database that the configuration names.",
-        "%nConfiguration: the functions' variables (XATA_DB_URL, XATA_API_KEY, COHERE_API_KEY, PUSHER_*, YOUTUBE_*,"
-            + " GOOGLE_API_KEY, TRANSCRIPT_LANGUAGES, CHUNK_*, COHERE_*), from the environment and .env; every"
-            + " problem is listed by name before anything runs. The state machine is template.yaml and"
+        "%nConfiguration: the functions' variables (XATA_DB_URL, XATA_API_KEY, COHERE_*, PUSHER_*, YOUTUBE_*,"
+            + " GOOGLE_API_KEY, TRANSCRIPT_LANGUAGES, CHUNK_*: the configuration table in README.md), from the"
+            + " environment and .env; every problem is listed by name before anything runs. The state machine is template.yaml and"
             + " statemachine/youtube-chat.asl.json in the working directory when it is the project root, else the"
             + " copies in the jar.",
         "%nPrints each state as it runs, then a summary. Exit status 0 when the execution SUCCEEDED, 1"
