@@ -365,20 +365,20 @@ final class LocalPostgres implements AutoCloseable {
     return String.join(" | ", lines.subList(Math.max(0, lines.size() - count), lines.size()));
   }
 
+  /** Deletes the tree; a file vanishing or appearing meanwhile only costs another pass. Never throws. */
   private static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.deleteIfExists(path);
-        } catch (IOException e) {
-          // reported below if the directory is still there
-        }
-      });
-    } catch (IOException e) {
-      // reported below
+    for (int pass = 0; pass < 3 && Files.exists(root); pass++) {
+      try (Stream<Path> paths = Files.walk(root)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+          try {
+            Files.deleteIfExists(path);
+          } catch (IOException e) {
+            // the next pass, or the warning below
+          }
+        });
+      } catch (IOException | UncheckedIOException e) {
+        // the next pass, or the warning below
+      }
     }
     if (Files.exists(root)) {
       System.err.println("warning: could not delete " + root + " completely; remove it by hand");
