@@ -142,10 +142,6 @@ final class LocalPostgres implements AutoCloseable {
     return directory;
   }
 
-  Path bin() {
-    return bin;
-  }
-
   private void handOverToServerUser() {
     try {
       UserPrincipal owner = FileSystems.getDefault().getUserPrincipalLookupService()
@@ -177,7 +173,7 @@ final class LocalPostgres implements AutoCloseable {
         postmasterPid = readPostmasterPid();
         return;
       }
-      String serverLog = tail(log);
+      String serverLog = readQuietly(log);
       if (attempt < START_ATTEMPTS && serverLog.contains("could not bind")) {
         continue;
       }
@@ -352,7 +348,7 @@ final class LocalPostgres implements AutoCloseable {
     }
   }
 
-  private static String tail(Path file) {
+  private static String readQuietly(Path file) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
