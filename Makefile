@@ -21,7 +21,7 @@ MODULE_TranscriptFunction := transcript-function
 MODULE_EmbeddingFunction := embedding-function
 MODULE_FailureFunction := failure-function
 
-.PHONY: FORCE build test cli check-artifacts bench-coldstart bench-embedding db-migrate clean
+.PHONY: FORCE build test cli demo check-artifacts bench-coldstart bench-embedding db-migrate clean
 
 # `clean` is part of the build on purpose: SAM copies existing target/ directories into its scratch
 # copy, and stale classes or jars from an earlier build must not ship. -am builds `shared` from
@@ -47,6 +47,15 @@ test:
 # The developer CLI: cli/target/youtube-chat.jar (one runnable jar), run it with ./youtube-chat.
 cli:
 	$(MVN) -q -pl cli -am package -DskipTests
+
+# The whole pipeline on a bundled sample video, offline: the state machine through the local
+# executor with the real handlers, YouTube/Cohere/Pusher emulated on loopback, a throwaway
+# PostgreSQL (started and deleted by the command). pgvector is built first when it is missing
+# (scripts/ensure-pgvector.sh: a no-op when installed, needs root otherwise), unless XATA_DB_URL
+# names a database to use instead.
+demo: cli
+	@if [ -z "$${XATA_DB_URL:-}" ] && [ -x "$${PG_BIN:-/usr/lib/postgresql/15/bin}/pg_config" ]; then scripts/ensure-pgvector.sh; fi
+	./youtube-chat demo
 
 # Applies shared/src/main/resources/db/schema.sql (idempotent) to the database named by
 # XATA_DB_URL, with XATA_API_KEY as its password. Runs with shared's own runtime class path, which

@@ -36,6 +36,15 @@ abstract class BaseCommand implements Callable<Integer> {
     return java.util.Optional.ofNullable(option);
   }
 
+  /** A {@code <url|id>} argument; one that names no YouTube video is a usage error. */
+  VideoArgument videoArgument(String value) {
+    try {
+      return VideoArgument.parse(value);
+    } catch (com.youtubechat.shared.error.InvalidInputException e) {
+      throw usageError(e.getMessage());
+    }
+  }
+
   /** A usage error (exit status 2, usage printed) about this command's arguments. */
   ParameterException usageError(String message) {
     return new ParameterException(spec.commandLine(), message);

@@ -2,6 +2,8 @@ package com.youtubechat.cli;
 
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -16,10 +18,15 @@ public final class Cli {
 
   /** Runs {@code args} with this configuration, writing to these streams; returns the exit status. */
   public static int run(Environment environment, Writer stdout, Writer stderr, String... args) {
+    return run(environment, stdout, stderr, StandardCharsets.UTF_8, args);
+  }
+
+  /** As {@link #run(Environment, Writer, Writer, String...)}, for streams that end in this encoding. */
+  public static int run(Environment environment, Writer stdout, Writer stderr, Charset charset, String... args) {
     Redactor redactor = Redactor.forEnvironment(environment.variables());
     PrintWriter out = new PrintWriter(new RedactingWriter(stdout, redactor), true);
     PrintWriter err = new PrintWriter(new RedactingWriter(stderr, redactor), true);
-    CliContext context = new CliContext(environment, out, err);
+    CliContext context = new CliContext(environment, out, err, charset);
     try {
       return commandLine(context).execute(args);
     } finally {
@@ -35,8 +42,8 @@ public final class Cli {
     root.addSubcommand(new CommandLine(new DbCommand(context))
         .addSubcommand(new CommandLine(new DbCommand.Migrate(context))));
     root.addSubcommand(new CommandLine(new DoctorCommand(context)));
-    root.addSubcommand(new CommandLine(new PlaceholderCommands.Demo(context)));
-    root.addSubcommand(new CommandLine(new PlaceholderCommands.Run(context)));
+    root.addSubcommand(new CommandLine(new DemoCommand(context)));
+    root.addSubcommand(new CommandLine(new RunCommand(context)));
 
     root.setOut(context.out());
     root.setErr(context.err());

@@ -3,9 +3,11 @@ package com.youtubechat.cli;
 import com.youtubechat.shared.config.ConfigReader;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The configuration the commands see: the process environment over the working directory's
@@ -15,17 +17,25 @@ public final class Environment {
 
   private final Map<String, String> variables;
   private final List<String> problems;
+  private final Set<String> fromDotEnv;
 
   public Environment(Map<String, String> variables, List<String> problems) {
+    this(variables, problems, Set.of());
+  }
+
+  private Environment(Map<String, String> variables, List<String> problems, Set<String> fromDotEnv) {
     this.variables = Map.copyOf(variables);
     this.problems = List.copyOf(problems);
+    this.fromDotEnv = Set.copyOf(fromDotEnv);
   }
 
   public static Environment of(Map<String, String> processEnvironment, Path workingDirectory) {
     DotEnv dotEnv = DotEnv.read(workingDirectory.resolve(DotEnv.FILE_NAME));
     Map<String, String> merged = new HashMap<>(dotEnv.variables());
     merged.putAll(processEnvironment);
-    return new Environment(merged, dotEnv.problems());
+    Set<String> fromDotEnv = new HashSet<>(dotEnv.variables().keySet());
+    fromDotEnv.removeAll(processEnvironment.keySet());
+    return new Environment(merged, dotEnv.problems(), fromDotEnv);
   }
 
   public static Environment ofProcess() {
@@ -40,6 +50,11 @@ public final class Environment {
   public Optional<String> get(String name) {
     String value = variables.get(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+  }
+
+  /** Whether the variable's value comes from the {@code .env} file (it is not set in the process environment). */
+  public boolean fromDotEnv(String name) {
+    return fromDotEnv.contains(name);
   }
 
   /** Problems with the {@code .env} file itself (malformed lines, by number), e.g. ".env line 3 is not KEY=VALUE". */

@@ -9,9 +9,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    var stdout = new OutputStreamWriter(System.out, stdoutCharset());
-    var stderr = new OutputStreamWriter(System.err, stdoutCharset());
-    int status = Cli.run(Environment.ofProcess(), stdout, stderr, args);
+    var charset = stdoutCharset();
+    var stdout = new OutputStreamWriter(System.out, charset);
+    var stderr = new OutputStreamWriter(System.err, charset);
+    int status = Cli.run(Environment.ofProcess(), stdout, stderr, charset, args);
     System.exit(status);
   }
 

@@ -1,11 +1,9 @@
 package com.youtubechat.cli;
 
-import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.json.Json;
 import com.youtubechat.shared.model.VideoRecord;
 import com.youtubechat.shared.xata.XataConnection;
 import com.youtubechat.shared.xata.XataSettings;
-import com.youtubechat.shared.youtube.VideoIds;
 import java.net.URI;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,9 +22,6 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
         "%nNeeds XATA_DB_URL (and XATA_API_KEY when the URL has no password) and AWS credentials and region."})
 final class PublishCommand extends BaseCommand {
 
-  static final String SOURCE = "custom.youtubeChat";
-  static final String DETAIL_TYPE = "insert";
-
   @Parameters(index = "0", paramLabel = "<url|id>", description = "A YouTube URL or 11-character video id.")
   String video;
 
@@ -44,13 +39,7 @@ final class PublishCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    String youtubeId;
-    try {
-      youtubeId = VideoIds.fromUrl(video.strip());
-    } catch (InvalidInputException e) {
-      throw usageError(e.getMessage());
-    }
-    String url = VideoIds.isValidId(video.strip()) ? "https://www.youtube.com/watch?v=" + youtubeId : video.strip();
+    VideoArgument argument = videoArgument(video);
 
     var config = context.environment().config();
     XataSettings database = XataSettings.read(config);
@@ -59,16 +48,15 @@ final class PublishCommand extends BaseCommand {
     try (AwsClients aws = new AwsClients(context.environment(), endpoint(endpointUrl));
          XataConnection connection = new XataConnection(database)) {
       aws.requireCredentials(); // before the row is written, so a missing login changes nothing
-      VideoRows.Row row = new VideoRows(connection).findOrInsert(youtubeId, url);
+      VideoRows.Row row = new VideoRows(connection).findOrInsert(argument.youtubeId(), argument.url());
       VideoRecord record = row.record();
-      context.err().println((row.inserted() ? "Inserted videos row " : "Reusing videos row ") + record.id()
-          + " for YouTube video " + youtubeId);
+      context.err().println(row.describe());
 
       PutEventsResponse response = aws.eventBridge().putEvents(request -> request.entries(
           PutEventsRequestEntry.builder()
               .eventBusName(eventBus)
-              .source(SOURCE)
-              .detailType(DETAIL_TYPE)
+              .source(InsertEvent.SOURCE)
+              .detailType(InsertEvent.DETAIL_TYPE)
               .detail(Json.write(record))
               .build()));
       PutEventsResultEntry entry = response.entries().isEmpty() ? null : response.entries().get(0);

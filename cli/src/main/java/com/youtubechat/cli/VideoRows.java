@@ -18,7 +18,14 @@ public final class VideoRows {
   private static final int LOCK_SPACE = 7432;
 
   /** The record to publish, and whether this call inserted its row. */
-  public record Row(VideoRecord record, boolean inserted) {}
+  public record Row(VideoRecord record, boolean inserted) {
+
+    /** "Inserted videos row rec_... for YouTube video ..." or "Reusing videos row ...". */
+    public String describe() {
+      return (inserted ? "Inserted videos row " : "Reusing videos row ") + record.id() + " for YouTube video "
+          + record.youtubeId();
+    }
+  }
 
   private final XataConnection database;
 

@@ -7,14 +7,15 @@ import picocli.CommandLine.IVersionProvider;
     synopsisSubcommandLabel = "COMMAND",
     description = {
         "Developer tool for the YouTube Chat pipeline: publish a video as the web app does, follow its"
-            + " Step Functions executions, migrate the database and check the configuration.",
+            + " Step Functions executions, migrate the database and check the configuration; run the whole"
+            + " pipeline on this machine, on a sample video offline (demo) or on a real one (run).",
         "Configuration comes from the environment and, if present, a .env file in the working directory"
             + " (KEY=VALUE lines; the environment wins)."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
         "0:success",
         "1:failure (one line on stderr; --verbose adds the stack trace)",
-        "2:usage error (the usage is printed), or a command that is not implemented yet"})
+        "2:usage error (the usage is printed)"})
 final class YoutubeChatCommand extends BaseCommand {
 
   YoutubeChatCommand(CliContext context) {

@@ -34,7 +34,8 @@ class CommandLineTest {
   @Test
   void subcommandHelp_exits0() {
     for (String[] args : List.of(new String[] {"publish", "--help"}, new String[] {"status", "-h"},
-        new String[] {"db", "migrate", "--help"}, new String[] {"doctor", "--help"})) {
+        new String[] {"db", "migrate", "--help"}, new String[] {"doctor", "--help"}, new String[] {"demo", "--help"},
+        new String[] {"run", "--help"})) {
       CliRun run = CliRun.run(Map.of(), args);
       assertEquals(0, run.status(), run::toString);
       assertTrue(run.out().startsWith("Usage: youtube-chat " + args[0]), run::toString);
@@ -136,11 +137,32 @@ class CommandLineTest {
   }
 
   @Test
-  void demoAndRun_areNotImplementedYet_exit2() {
-    for (String[] args : List.of(new String[] {"demo"}, new String[] {"run", "dQw4w9WgXcQ"})) {
+  void runWithoutVideo_exits2() {
+    CliRun run = CliRun.run(Map.of(), "run");
+    assertEquals(2, run.status(), run::toString);
+    assertEquals("error: Missing required parameter: '<url|id>'", run.errLines().get(0));
+    assertTrue(run.err().contains("Usage: youtube-chat run"), run::toString);
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void runOfSomethingThatIsNoVideo_isAUsageError_beforeAnyConfigurationIsRead() {
+    CliRun run = CliRun.run(Map.of(), "run", "https://vimeo.com/12345");
+    assertEquals(2, run.status(), run::toString);
+    assertTrue(run.errLines().get(0).startsWith("error: url 'https://vimeo.com/12345' is not a YouTube video URL"),
+        run::toString);
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void demoOrRunWithExtraArguments_exit2_beforeStartingAnything() {
+    for (String[] args : List.of(new String[] {"demo", "dQw4w9WgXcQ"}, new String[] {"demo", "--frobnicate"},
+        new String[] {"run", "dQw4w9WgXcQ", "again"})) {
       CliRun run = CliRun.run(Map.of(), args);
       assertEquals(2, run.status(), run::toString);
-      assertEquals(List.of("not implemented yet: needs the local executor"), run.errLines());
+      assertTrue(run.errLines().get(0).startsWith("error: Unknown option: '--frobnicate'")
+          || run.errLines().get(0).startsWith("error: Unmatched argument"), run::toString);
+      assertTrue(run.err().contains("Usage: youtube-chat " + args[0]), run::toString);
       assertEquals("", run.out());
     }
   }

@@ -1,6 +1,7 @@
 package com.youtubechat.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -59,6 +60,16 @@ class DotEnvTest {
     assertEquals("us-east-1", env.get("AWS_REGION").orElseThrow());
     assertEquals("from-file", env.get("COHERE_MODEL").orElseThrow());
     assertTrue(env.get("BLANKED").isEmpty(), "a variable set (even empty) in the environment wins");
+  }
+
+  @Test
+  void environment_tellsWhichValuesCameFromTheFile(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve(".env"), "AWS_REGION=eu-west-1\nXATA_DB_URL=postgresql://u@h/db\n");
+    Environment env = Environment.of(Map.of("AWS_REGION", "us-east-1", "PATH", "/bin"), dir);
+    assertTrue(env.fromDotEnv("XATA_DB_URL"));
+    assertFalse(env.fromDotEnv("AWS_REGION"), "set in the process environment too");
+    assertFalse(env.fromDotEnv("PATH"));
+    assertFalse(env.fromDotEnv("UNSET"));
   }
 
   @Test

@@ -9,11 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
@@ -25,43 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunnableJarIT {
 
-  private static final Path JAR = Path.of(System.getProperty("cli.jar", "target/youtube-chat.jar"));
+  private static final Path JAR = JarRun.JAR;
 
-  record Result(int status, String out, String err) {
-    List<String> errLines() {
-      return err.lines().toList();
-    }
-
-    @Override
-    public String toString() {
-      return "exit " + status + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
-    }
-  }
-
-  private static Result java(Path workingDirectory, Map<String, String> env, String... args)
+  private static JarRun java(Path workingDirectory, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toAbsolutePath().toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
-    builder.environment().clear();
-    builder.environment().put("PATH", System.getenv("PATH"));
-    builder.environment().put("HOME", workingDirectory.toString()); // no ~/.aws of the machine's
-    builder.environment().putAll(env);
-    Path out = workingDirectory.resolve("stdout.txt");
-    Path err = workingDirectory.resolve("stderr.txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("java -jar did not finish within 60 s: " + command);
-    }
-    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return JarRun.run(workingDirectory, env, args);
   }
 
   @Test
   void help_printsTheCommands_exits0(@TempDir Path dir) throws Exception {
-    Result result = java(dir, Map.of(), "--help");
+    JarRun result = java(dir, Map.of(), "--help");
     assertEquals(0, result.status(), result::toString);
     assertTrue(result.out().startsWith("Usage: youtube-chat [-hvV] COMMAND"), result::toString);
     assertTrue(result.out().contains("  publish ") && result.out().contains("  doctor "), result::toString);
@@ -70,20 +41,20 @@ class RunnableJarIT {
 
   @Test
   void version_comesFromTheManifest(@TempDir Path dir) throws Exception {
-    Result result = java(dir, Map.of(), "--version");
+    JarRun result = java(dir, Map.of(), "--version");
     assertEquals(0, result.status(), result::toString);
     assertTrue(result.out().matches("youtube-chat \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? on Java 25.*\\R"), result::toString);
   }
 
   @Test
   void usageErrors_exit2(@TempDir Path dir) throws Exception {
-    Result missing = java(dir, Map.of(), "publish");
+    JarRun missing = java(dir, Map.of(), "publish");
     assertEquals(2, missing.status(), missing::toString);
     assertEquals("error: Missing required parameter: '<url|id>'", missing.errLines().get(0));
     assertTrue(missing.err().contains("Usage: youtube-chat publish"), missing::toString);
     assertEquals("", missing.out());
 
-    Result unknown = java(dir, Map.of(), "frobnicate");
+    JarRun unknown = java(dir, Map.of(), "frobnicate");
     assertEquals(2, unknown.status(), unknown::toString);
     assertEquals("error: Unknown command 'frobnicate'", unknown.errLines().get(0));
   }
@@ -91,7 +62,7 @@ class RunnableJarIT {
   @Test
   void failure_readsTheDotEnvFile_printsOneLine_exits1(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve(".env"), "XATA_DB_URL=postgresql://ws:dotenv-secret-Xy12Ab@127.0.0.1:9/db\n");
-    Result result = java(dir, Map.of(), "db", "migrate");
+    JarRun result = java(dir, Map.of(), "db", "migrate");
     assertEquals(1, result.status(), result::toString);
     assertEquals(1, result.errLines().size(), result::toString);
     assertTrue(result.err().startsWith("error: Database unavailable: Connecting to jdbc:postgresql://127.0.0.1:9/db"),
@@ -103,7 +74,7 @@ class RunnableJarIT {
   @Test
   void jdbcDriverAndAwsSdk_loadFromTheShadedJar(@TempDir Path dir) throws Exception {
     try (ScratchDatabase scratch = new ScratchDatabase()) {
-      Result migrated = java(dir, Map.of("XATA_DB_URL", scratch.url), "db", "migrate");
+      JarRun migrated = java(dir, Map.of("XATA_DB_URL", scratch.url), "db", "migrate");
       assertEquals(0, migrated.status(), migrated::toString); // DriverManager found pgjdbc through META-INF/services
       try (XataConnection database = scratch.connect()) {
         assertEquals(List.of(), Databases.missingTables(database));
@@ -111,7 +82,7 @@ class RunnableJarIT {
     }
     MotoServer moto = MotoServer.get();
     Map<String, String> env = new HashMap<>(moto.environment());
-    Result status = java(dir, env, "status", "arn:aws:states:us-east-1:123456789012:execution:sm:missing");
+    JarRun status = java(dir, env, "status", "arn:aws:states:us-east-1:123456789012:execution:sm:missing");
     assertEquals(1, status.status(), status::toString);
     assertTrue(status.err().startsWith("error: Step Functions answered ExecutionDoesNotExist (HTTP 400)"), status::toString);
   }

@@ -52,6 +52,8 @@ class SecretsNeverPrintedTest {
           "arn:aws:states:us-east-1:123456789012:stateMachine:sm", "--verbose"));
       runs.add(CliRun.run(env, "status", "arn:aws:states:us-east-1:123456789012:execution:sm:x"));
       runs.add(CliRun.run(env, "--help"));
+      runs.add(CliRun.run(env, "run", "dQw4w9WgXcQ", "--verbose")); // the database is unreachable: fails at once
+      runs.add(CliRun.run(env, "demo", "--verbose")); // XATA_DB_URL given: no local server, same failure
 
       for (CliRun run : runs) {
         for (String secret : allSecrets()) {
@@ -64,6 +66,11 @@ class SecretsNeverPrintedTest {
           cohereLine);
       assertEquals(1, runs.get(1).status(), runs.get(1)::toString);
       assertTrue(runs.get(1).err().contains("\tat "), "--verbose printed a stack trace, and it is masked too");
+      for (CliRun local : runs.subList(runs.size() - 2, runs.size())) {
+        assertEquals(1, local.status(), local::toString);
+        assertTrue(local.err().startsWith("error: Database unavailable: Connecting to jdbc:postgresql://127.0.0.1:9/db"),
+            local::toString);
+      }
     }
   }
 

@@ -58,7 +58,8 @@ public final class LocalStateMachine {
 
   /**
    * The project's state machine (its only {@code AWS::Serverless::StateMachine}) with the functions
-   * and the EventBridge rules of {@code projectRoot/template.yaml}.
+   * and the EventBridge rules of {@code projectRoot/template.yaml}. The root may be on any file
+   * system: the youtube-chat jar passes a directory inside itself (a zip file system).
    */
   public static LocalStateMachine fromProject(Path projectRoot, TaskInvoker invoker, Sleeper sleeper) {
     return builderFromProject(projectRoot).invoker(invoker).sleeper(sleeper).build();

@@ -17,12 +17,17 @@ import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.VideoUnavailableException;
 import com.youtubechat.shared.json.Json;
 import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the project's real statemachine/youtube-chat.asl.json and template.yaml (the module's parent
@@ -99,6 +104,39 @@ class ProjectStateMachineTest {
     assertEquals(0, invoker.count("FailureFunction"));
     assertTrue(execution.ran("Done") && !execution.ran("RecordFailure"));
     assertTrue(sleeper.delays().isEmpty());
+  }
+
+  /**
+   * The youtube-chat jar carries copies of template.yaml and the ASL and runs them from inside
+   * itself: a project root on a zip file system reads and runs like the directory.
+   */
+  @Test
+  void realProjectInsideAJar_readsFromTheZipFileSystem_andRunsAsFromTheDirectory(@TempDir Path dir) throws IOException {
+    Path jar = dir.resolve("bundle.jar");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+      for (String name : List.of("template.yaml", "statemachine/youtube-chat.asl.json")) {
+        zip.putNextEntry(new ZipEntry("sam-project/" + name));
+        zip.write(Files.readAllBytes(root.resolve(name)));
+        zip.closeEntry();
+      }
+    }
+    FakeInvoker invoker = new FakeInvoker()
+        .on("InfoFunction", payload -> info())
+        .on("TranscriptFunction", payload -> transcript())
+        .on("EmbeddingFunction", payload -> embedding());
+
+    try (FileSystem zip = FileSystems.newFileSystem(jar)) {
+      LocalStateMachine fromJar = LocalStateMachine.builderFromProject(zip.getPath("/sam-project")).invoker(invoker)
+          .sleeper(sleeper).listener(ExecutionListener.none()).build();
+      LocalStateMachine fromDirectory = machine(invoker);
+
+      assertEquals(fromDirectory.name(), fromJar.name());
+      assertEquals(fromDirectory.functions(), fromJar.functions());
+      assertEquals(fromDirectory.eventPatterns().size(), fromJar.eventPatterns().size());
+      Execution execution = fromJar.start(event);
+      assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), execution.error() + ": " + execution.cause());
+      assertEquals(fromDirectory.start(event).output(), execution.output());
+    }
   }
 
   @Test
