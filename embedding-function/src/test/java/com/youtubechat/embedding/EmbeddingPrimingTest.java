@@ -24,14 +24,14 @@ class EmbeddingPrimingTest {
       env.put("XATA_DB_URL", TestDatabase.url());
       EmbeddingService service = EmbeddingService.fromEnvironment(new ConfigReader(env));
 
-      long before = Connections.others(database); // other tests' handlers may still hold theirs
+      var start = Connections.now(database);
       service.prime();
       service.reset();
 
       assertEquals(0, cohere.calls().size());
       assertEquals(0, pusher.requestCount());
       assertEquals(0, TestDatabase.count(database, "embeddings"));
-      assertEquals(before, Connections.others(database));
+      assertEquals(0, Connections.openedSince(database, start));
     }
   }
 }

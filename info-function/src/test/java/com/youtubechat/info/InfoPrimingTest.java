@@ -30,19 +30,19 @@ class InfoPrimingTest {
       env.put("XATA_DB_URL", TestDatabase.url());
       InfoService service = InfoService.fromEnvironment(new ConfigReader(env));
 
-      long before = Connections.others(database); // other tests' handlers may still hold theirs
+      var start = Connections.now(database);
       service.prime();
       service.reset();
 
       assertTrue(youtube.requests().isEmpty());
       assertEquals(0, pusher.requestCount());
       assertNull(TestDatabase.video(database, "rec_1").orElseThrow().get("title"));
-      assertEquals(before, Connections.others(database), "no connection opened by priming");
+      assertEquals(0, Connections.openedSince(database, start), "no connection opened by priming");
 
       service.process(new VideoRecord("rec_1", "dQw4w9WgXcQ", null));
-      assertEquals(before + 1, Connections.others(database));
+      assertEquals(1, Connections.openedSince(database, start));
       service.reset(); // what afterRestore does
-      assertEquals(before, Connections.others(database), "reset closes the connection a restore must not reuse");
+      assertEquals(0, Connections.openedSince(database, start), "reset closes the connection a restore must not reuse");
       service.process(new VideoRecord("rec_1", "dQw4w9WgXcQ", null));
       assertEquals("Never Gonna Give You Up", TestDatabase.video(database, "rec_1").orElseThrow().get("title"));
     }

@@ -22,13 +22,13 @@ class TranscriptPrimingTest {
       env.put("XATA_DB_URL", TestDatabase.url());
       TranscriptService service = TranscriptService.fromEnvironment(new ConfigReader(env));
 
-      long before = Connections.others(database); // other tests' handlers may still hold theirs
+      var start = Connections.now(database);
       service.prime();
       service.reset();
 
       assertTrue(youtube.requests().isEmpty());
       assertEquals(0, TestDatabase.count(database, "videos"));
-      assertEquals(before, Connections.others(database));
+      assertEquals(0, Connections.openedSince(database, start));
     }
   }
 }
