@@ -30,12 +30,17 @@ public final class SqlErrors {
     return new DatabaseException(detail, e);
   }
 
+  /** The connection itself is gone (refused, broken, or the server shut down): it must not be reused. */
+  static boolean connectionLost(String state) {
+    return state.isEmpty() || state.startsWith("08") || state.startsWith("57P0");
+  }
+
   /**
    * Lost or refused connections (08), serialization failures and deadlocks (40001, 40P01), an
    * exhausted server (53) and an admin or crash shutdown (57P0x) can succeed when tried again.
    */
   static boolean isTransient(String state) {
-    return state.isEmpty() || state.startsWith("08") || state.equals("40001") || state.equals("40P01")
-        || state.startsWith("53") || state.startsWith("57P0") || state.equals("55P03");
+    return connectionLost(state) || state.equals("40001") || state.equals("40P01")
+        || state.startsWith("53") || state.equals("55P03");
   }
 }

@@ -112,8 +112,7 @@ public final class XataConnection implements AutoCloseable {
     try {
       return work.apply(live);
     } catch (SQLException e) {
-      String state = e.getSQLState() == null ? "" : e.getSQLState();
-      if (state.isEmpty() || state.startsWith("08") || state.startsWith("57P0")) {
+      if (SqlErrors.connectionLost(e.getSQLState() == null ? "" : e.getSQLState())) {
         reset();
       }
       throw SqlErrors.translate(e, action);

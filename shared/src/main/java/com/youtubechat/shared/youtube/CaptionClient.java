@@ -53,7 +53,7 @@ public final class CaptionClient {
     if (!fetched.ok()) {
       throw new YoutubeRequestRejectedException("YouTube answered HTTP " + fetched.code() + " to " + what);
     }
-    if (fetched.body().isBlank()) {
+    if (CaptionXmlParser.isEmptyBody(fetched.body())) {
       // What YouTube sends for a track that needs a PO token; a real track is never empty.
       throw poToken(youtubeId, "YouTube answered the caption request with an empty body");
     }

@@ -9,14 +9,28 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What the project reads from a YouTube watch page's HTML. */
-public record WatchPage(String html) {
+/**
+ * What the project reads from a YouTube watch page's HTML. The embedded player response (hundreds of
+ * kilobytes on a real page) is parsed at most once, however many fields are read from it.
+ */
+public final class WatchPage {
 
   private static final Pattern API_KEY = Pattern.compile("\"INNERTUBE_API_KEY\":\\s*\"([a-zA-Z0-9_-]+)\"");
   private static final Pattern CONSENT_VALUE = Pattern.compile("name=\"v\" value=\"(.*?)\"");
   private static final Pattern META_DATE = Pattern.compile(
       "<meta itemprop=\"(?:datePublished|uploadDate)\" content=\"([^\"]+)\"");
   private static final String PLAYER_RESPONSE_MARKER = "ytInitialPlayerResponse";
+
+  private final String html;
+  private Optional<JsonNode> initialPlayerResponse;
+
+  public WatchPage(String html) {
+    this.html = html;
+  }
+
+  public String html() {
+    return html;
+  }
 
   /** The EU cookie-consent interstitial is served instead of the watch page. */
   public boolean isConsentPage() {
@@ -39,7 +53,14 @@ public record WatchPage(String html) {
   }
 
   /** The player response the page embeds as {@code var ytInitialPlayerResponse = {...};}, if any. */
-  public Optional<JsonNode> initialPlayerResponse() {
+  public synchronized Optional<JsonNode> initialPlayerResponse() {
+    if (initialPlayerResponse == null) {
+      initialPlayerResponse = parseInitialPlayerResponse();
+    }
+    return initialPlayerResponse;
+  }
+
+  private Optional<JsonNode> parseInitialPlayerResponse() {
     int marker = html.indexOf(PLAYER_RESPONSE_MARKER);
     while (marker >= 0) {
       int brace = html.indexOf('{', marker);

@@ -6,7 +6,6 @@ import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.xata.SchemaMigrator;
 import com.youtubechat.shared.xata.XataConnection;
 import com.youtubechat.shared.xata.XataSettings;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -155,10 +154,5 @@ public final class TestDatabase {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  /** A raw JDBC connection for assertions that need SQL of their own. */
-  public static Connection raw(XataConnection database) {
-    return database.get();
   }
 }
