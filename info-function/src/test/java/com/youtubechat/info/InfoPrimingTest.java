@@ -12,6 +12,7 @@ import com.youtubechat.emulators.PusherEmulator;
 import com.youtubechat.shared.testing.TestDatabase;
 import com.youtubechat.emulators.YoutubeEmulator;
 import com.youtubechat.shared.xata.XataConnection;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class InfoPrimingTest {
       service.process(new VideoRecord("rec_1", "dQw4w9WgXcQ", null));
       assertEquals(1, Connections.openedSince(database, start));
       service.reset(); // what afterRestore does
-      assertEquals(0, Connections.openedSince(database, start), "reset closes the connection a restore must not reuse");
+      assertEquals(0, Connections.awaitOpenedSince(database, start, 0, Duration.ofSeconds(5)), "reset closes the connection a restore must not reuse");
       service.process(new VideoRecord("rec_1", "dQw4w9WgXcQ", null));
       assertEquals("Never Gonna Give You Up", TestDatabase.video(database, "rec_1").orElseThrow().get("title"));
     }

@@ -2,6 +2,7 @@ package com.youtubechat.shared.testing;
 
 import com.youtubechat.shared.xata.XataConnection;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /**
@@ -34,5 +35,25 @@ public final class Connections {
         }
       }
     });
+  }
+
+  /**
+   * {@link #openedSince}, asked again until it equals {@code expected} or {@code patience} runs out.
+   * A client's close returns before its server process exits, so a session closed a moment ago may
+   * still be listed; returns the last count seen.
+   */
+  public static long awaitOpenedSince(XataConnection asker, OffsetDateTime since, long expected, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    long count = openedSince(asker, since);
+    while (count != expected && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return count;
+      }
+      count = openedSince(asker, since);
+    }
+    return count;
   }
 }
