@@ -29,9 +29,29 @@ public final class ColdStart {
 
   /** One run's figures, in milliseconds (RSS in MiB). */
   public record Run(long wallMs, long mainMs, long readyMs, long resultMs, long classes, long peakRssMiB, String output,
-      java.util.Set<String> jarsLoaded) {}
+      java.util.Map<String, Integer> classesBySource) {
+
+    /** The jars at least one class was loaded from. */
+    public java.util.Set<String> jarsLoaded() {
+      java.util.Set<String> jars = new java.util.TreeSet<>(classesBySource.keySet());
+      jars.removeIf(source -> !source.endsWith(".jar"));
+      return jars;
+    }
+  }
+
+  /** Where -Xlog:class+load says a class came from: a jar, a JDK module, or the CDS archive. */
+  private static final Pattern SOURCE = Pattern.compile(
+      "source: (?:(?:jar:)?file:(\\S+?\\.jar)|(jrt:/[\\w.]+)|(file:\\S+/)|shared objects file)");
 
   private ColdStart() {}
+
+  /** The sources that gave a run the most classes, most first, as "source count" pairs. */
+  public static String topSources(Run run, int limit) {
+    return run.classesBySource().entrySet().stream()
+        .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(limit).map(e -> e.getKey() + " " + e.getValue())
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
 
   /**
    * One fresh-JVM run. With {@code logClasses}, class loading is logged to find the jars a function
@@ -77,14 +97,21 @@ public final class ColdStart {
     if (exit != 0 || m == null || !m.matches()) {
       throw new IllegalStateException("the probe failed (exit " + exit + "):\n" + all);
     }
-    java.util.Set<String> jars = new java.util.TreeSet<>();
-    Matcher source = Pattern.compile("source: (?:jar:)?file:(\\S+?\\.jar)").matcher(Files.readString(classLog));
+    java.util.Map<String, Integer> sources = new java.util.TreeMap<>();
+    Matcher source = SOURCE.matcher(Files.readString(classLog));
     while (source.find()) {
-      jars.add(Path.of(source.group(1)).getFileName().toString());
+      String where = source.group(1) != null ? Path.of(source.group(1)).getFileName().toString()
+          : source.group(2) != null ? source.group(2) : source.group(3) != null ? "class directories" : "CDS archive";
+      sources.merge(where, 1, Integer::sum);
     }
-    Files.deleteIfExists(classLog);
+    // -Dcoldstart.keepClassLogs=true keeps the logs (uptime-stamped) to see where a start spends its time.
+    if (logClasses && Boolean.getBoolean("coldstart.keepClassLogs")) {
+      System.out.println("  class-load log of " + artifactDir.getFileName() + ": " + classLog);
+    } else {
+      Files.deleteIfExists(classLog);
+    }
     return new Run(wall, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-        Long.parseLong(m.group(4)), rss, m.group(5), jars);
+        Long.parseLong(m.group(4)), rss, m.group(5), sources);
   }
 
   public static long median(List<Run> runs, java.util.function.ToLongFunction<Run> field) {
