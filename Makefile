@@ -19,6 +19,7 @@ MVN  := ./mvnw -B
 MODULE_InfoFunction := info-function
 MODULE_TranscriptFunction := transcript-function
 MODULE_EmbeddingFunction := embedding-function
+MODULE_ChatReadyFunction := chat-ready-function
 MODULE_FailureFunction := failure-function
 
 .PHONY: FORCE build test cli demo check-artifacts bench-coldstart bench-embedding db-migrate clean
@@ -74,7 +75,7 @@ check-artifacts:
 # 10-hour video for Transcript and Embedding. Prints medians of 5 runs and the jars never loaded.
 bench-coldstart:
 	rm -rf .build/bench
-	for fn in InfoFunction TranscriptFunction EmbeddingFunction FailureFunction; do \
+	for fn in InfoFunction TranscriptFunction EmbeddingFunction ChatReadyFunction FailureFunction; do \
 	  $(MAKE) --no-print-directory build-$$fn ARTIFACTS_DIR=$(CURDIR)/.build/bench/$$fn || exit 1; done
 	$(MVN) -q -pl shared package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
 	scripts/with-test-postgres.sh '$(JAVA)' -cp "shared/target/test-classes:shared/target/classes:$$(cat shared/target/test.classpath)" \

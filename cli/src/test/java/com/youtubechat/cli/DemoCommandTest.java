@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class DemoCommandTest {
 
-  static final List<String> STATES = List.of("ProcessVideo", "Info", "Transcript", "Embedding", "CheckOutcome", "Done");
+  static final List<String> STATES = List.of("ProcessVideo", "Info", "Transcript", "Embedding", "ChatReady", "CheckOutcome",
+      "Done");
 
   private XataConnection database;
 
@@ -68,7 +69,8 @@ class DemoCommandTest {
     assertTrue(run.out().contains("video-chat / video-details {\"id\":\"rec_demo0000000000000000\",\"title\":\"The Quiet"),
         run::toString);
     assertTrue(run.out().contains("\"chatEnabled\":true,\"status\":\"ready\"}"), run::toString);
-    assertTrue(Pattern.compile("(?m)^  Steps +(Info|Transcript) \\d+ ms, (Info|Transcript) \\d+ ms, Embedding \\d+ ms$")
+    assertTrue(Pattern.compile("(?m)^  Steps +(Info|Transcript) \\d+ ms, (Info|Transcript) \\d+ ms, Embedding \\d+ ms,"
+        + " ChatReady \\d+ ms$")
         .matcher(run.out()).find(), run::toString);
     assertTrue(run.out().contains("  Total        "), run::toString);
 

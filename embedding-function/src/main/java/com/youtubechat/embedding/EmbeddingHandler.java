@@ -10,7 +10,7 @@ import java.util.Map;
 /** Lambda entry point of the Embedding step. Input: {@code {videoId}}; output: {@link EmbeddingResult}. */
 public final class EmbeddingHandler extends JsonStreamHandler<EmbeddingRequest, EmbeddingResult> {
 
-  /** Time kept back from the Lambda timeout for the database write and the Pusher event. */
+  /** Time kept back from the Lambda timeout for the database write. */
   static final long RESERVE_MILLIS = 10_000;
 
   private final EmbeddingService service;

@@ -8,9 +8,6 @@ import com.youtubechat.shared.json.Json;
 import com.youtubechat.shared.lambda.Warmup;
 import com.youtubechat.shared.error.TranscriptMissingException;
 import com.youtubechat.shared.log.Log;
-import com.youtubechat.shared.pusher.PusherSettings;
-import com.youtubechat.shared.pusher.VideoDetailsEvent;
-import com.youtubechat.shared.pusher.VideoEvents;
 import com.youtubechat.shared.transcript.StoredTranscript;
 import com.youtubechat.shared.transcript.TranscriptChunk;
 import com.youtubechat.shared.xata.EmbeddingStore;
@@ -22,8 +19,9 @@ import java.util.List;
 
 /**
  * The Embedding step: read the stored transcript, embed its chunks with Cohere, replace the video's
- * embeddings and enable chat in one transaction, then tell the web app (after the commit, so a
- * client that reacts to the event finds the rows).
+ * embeddings and enable chat in one transaction. The web app is told by the next step (ChatReady),
+ * after this one has committed: a Pusher outage is then retried on its own, without embedding the
+ * video again, and this function ships no Pusher client.
  */
 public final class EmbeddingService {
 
@@ -32,23 +30,19 @@ public final class EmbeddingService {
   private final VideoStore videos;
   private final EmbeddingStore embeddings;
   private final CohereEmbedder cohere;
-  private final VideoEvents events;
 
-  public EmbeddingService(VideoStore videos, EmbeddingStore embeddings, CohereEmbedder cohere, VideoEvents events) {
+  public EmbeddingService(VideoStore videos, EmbeddingStore embeddings, CohereEmbedder cohere) {
     this.videos = videos;
     this.embeddings = embeddings;
     this.cohere = cohere;
-    this.events = events;
   }
 
   public static EmbeddingService fromEnvironment(ConfigReader config) {
     XataSettings xata = XataSettings.read(config);
     CohereSettings cohere = CohereSettings.read(config);
-    PusherSettings pusher = PusherSettings.read(config);
     config.validate();
     XataConnection database = new XataConnection(xata);
-    return new EmbeddingService(new VideoStore(database), new EmbeddingStore(database),
-        new CohereEmbedder(cohere), VideoEvents.create(pusher));
+    return new EmbeddingService(new VideoStore(database), new EmbeddingStore(database), new CohereEmbedder(cohere));
   }
 
   /** SnapStart priming: the invocation's code paths on canned data, no side effect. */
@@ -59,7 +53,6 @@ public final class EmbeddingService {
     cohere.warm();
     EmbeddingStore.warm(transcript.chunks());
     XataConnection.warmDriver();
-    events.warm();
     Json.write(new EmbeddingResult("rec_warmup", 1, 1, true));
   }
 
@@ -89,7 +82,6 @@ public final class EmbeddingService {
         + " stored in {5} ms", videoId, String.valueOf(chunks.size()), String.valueOf(embedded.calls()),
         String.valueOf(embedded.attempts()), String.valueOf((embeddedAt - start) / 1_000_000),
         String.valueOf((System.nanoTime() - embeddedAt) / 1_000_000));
-    events.videoDetails(new VideoDetailsEvent(videoId, null, null, null, null, null, null, true, "ready", null));
     return new EmbeddingResult(videoId, chunks.size(), embedded.calls(), true);
   }
 }

@@ -54,7 +54,7 @@ public final class EmbeddingBenchmark {
       // This design: the EmbeddingService as deployed (96 per call, 4 at once, one COPY transaction).
       EmbeddingStore store = new EmbeddingStore(database);
       CohereEmbedder embedder = new CohereEmbedder(settings);
-      EmbeddingService service = new EmbeddingService(videos, store, embedder, event -> { });
+      EmbeddingService service = new EmbeddingService(videos, store, embedder);
       long[] wall = new long[RUNS];
       long[] db = new long[RUNS];
       int calls = 0;

@@ -14,7 +14,6 @@ import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.VideoRecordNotFoundException;
 import com.youtubechat.shared.json.Json;
 import com.youtubechat.emulators.CohereEmulator;
-import com.youtubechat.emulators.PusherEmulator;
 import com.youtubechat.shared.testing.TestContext;
 import com.youtubechat.shared.testing.TestDatabase;
 import com.youtubechat.shared.transcript.StoredTranscript;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Embedding handler end to end: the Cohere and Pusher emulators and a real PostgreSQL. */
+/** The Embedding handler end to end: the Cohere emulator and a real PostgreSQL. */
 class EmbeddingHandlerTest {
 
   private static final String VIDEO = "rec_cthqp4kmj0ph6g3h8o70";
@@ -45,7 +44,6 @@ class EmbeddingHandlerTest {
       + "\"language\":\"en\",\"chunkCount\":250}";
 
   private final CohereEmulator cohere = new CohereEmulator();
-  private final PusherEmulator pusher = new PusherEmulator();
   private XataConnection database;
 
   @BeforeEach
@@ -57,7 +55,6 @@ class EmbeddingHandlerTest {
   @AfterEach
   void tearDown() {
     cohere.close();
-    pusher.close();
     if (database != null) { // null when the database tests were skipped
       database.close();
     }
@@ -65,7 +62,6 @@ class EmbeddingHandlerTest {
 
   private EmbeddingHandler handler(Map<String, String> extra) {
     Map<String, String> env = new HashMap<>(cohere.environment());
-    env.putAll(pusher.environment());
     env.put("XATA_DB_URL", TestDatabase.url());
     env.putAll(extra);
     return new EmbeddingHandler(EmbeddingService.fromEnvironment(new ConfigReader(env)));
@@ -138,13 +134,6 @@ class EmbeddingHandlerTest {
     Map<String, Object> video = TestDatabase.video(database, VIDEO).orElseThrow();
     assertEquals(true, video.get("chat_enabled"));
     assertEquals("ready", video.get("status"));
-
-    assertEquals(1, pusher.events().size(), pusher.rejections().toString());
-    JsonNode data = pusher.events().get(0).data();
-    assertEquals(VIDEO, data.get("id").asText());
-    assertTrue(data.get("chatEnabled").asBoolean());
-    assertEquals("ready", data.get("status").asText());
-    assertEquals(3, data.size(), "only what changed: " + data);
   }
 
   @Test
@@ -190,8 +179,6 @@ class EmbeddingHandlerTest {
     storeTranscript(chunks(250, "old"));
     invoke(handler(Map.of()), INPUT);
     List<String> previous = rows();
-    pusher.events();
-    int eventsBefore = pusher.events().size();
 
     List<TranscriptChunk> replacement = new ArrayList<>(chunks(250, "new"));
     replacement.set(200, new TranscriptChunk(200, "new chunk 200 POISON", 6000, 6032.5)); // in the third batch
@@ -203,7 +190,6 @@ class EmbeddingHandlerTest {
 
     assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
     assertEquals(previous, rows(), "the previous set is intact and nothing of this run was committed");
-    assertEquals(eventsBefore, pusher.events().size(), "no chat-ready event for a failed run");
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.emulators.CohereEmulator;
 import com.youtubechat.shared.testing.Connections;
-import com.youtubechat.emulators.PusherEmulator;
 import com.youtubechat.shared.testing.TestDatabase;
 import com.youtubechat.shared.xata.XataConnection;
 import java.util.HashMap;
@@ -17,10 +16,9 @@ class EmbeddingPrimingTest {
 
   @Test
   void priming_sendsNothingWritesNothingAndLeavesNoConnection() {
-    try (CohereEmulator cohere = new CohereEmulator(); PusherEmulator pusher = new PusherEmulator();
+    try (CohereEmulator cohere = new CohereEmulator();
          XataConnection database = TestDatabase.fresh()) {
       Map<String, String> env = new HashMap<>(cohere.environment());
-      env.putAll(pusher.environment());
       env.put("XATA_DB_URL", TestDatabase.url());
       EmbeddingService service = EmbeddingService.fromEnvironment(new ConfigReader(env));
 
@@ -29,7 +27,6 @@ class EmbeddingPrimingTest {
       service.reset();
 
       assertEquals(0, cohere.calls().size());
-      assertEquals(0, pusher.requestCount());
       assertEquals(0, TestDatabase.count(database, "embeddings"));
       assertEquals(0, Connections.openedSince(database, start));
     }

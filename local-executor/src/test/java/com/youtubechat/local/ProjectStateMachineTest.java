@@ -61,6 +61,10 @@ class ProjectStateMachineTest {
     return json("{\"videoId\": \"" + videoId + "\", \"embeddingCount\": 7, \"cohereCalls\": 1, \"chatEnabled\": true}");
   }
 
+  private static JsonNode chatReady() {
+    return json("{\"videoId\": \"" + videoId + "\", \"chatEnabled\": true, \"status\": \"ready\"}");
+  }
+
   /**
    * The failure recorder as FailureService answers: the payload is read as the handler's own input
    * type, and the execution then fails with the first failure's error.
@@ -86,7 +90,8 @@ class ProjectStateMachineTest {
     FakeInvoker invoker = new FakeInvoker()
         .on("InfoFunction", payload -> info())
         .on("TranscriptFunction", payload -> transcript())
-        .on("EmbeddingFunction", payload -> embedding());
+        .on("EmbeddingFunction", payload -> embedding())
+        .on("ChatReadyFunction", payload -> chatReady());
 
     Execution execution = machine(invoker).start(event);
 
@@ -101,6 +106,7 @@ class ProjectStateMachineTest {
     assertEquals(List.of(event.path("detail")), invoker.payloadsOf("InfoFunction"));
     assertEquals(List.of(event.path("detail")), invoker.payloadsOf("TranscriptFunction"));
     assertEquals(List.of(transcript()), invoker.payloadsOf("EmbeddingFunction"));
+    assertEquals(List.of(expectedTranscript), invoker.payloadsOf("ChatReadyFunction"));
     assertEquals(0, invoker.count("FailureFunction"));
     assertTrue(execution.ran("Done") && !execution.ran("RecordFailure"));
     assertTrue(sleeper.delays().isEmpty());
@@ -123,7 +129,8 @@ class ProjectStateMachineTest {
     FakeInvoker invoker = new FakeInvoker()
         .on("InfoFunction", payload -> info())
         .on("TranscriptFunction", payload -> transcript())
-        .on("EmbeddingFunction", payload -> embedding());
+        .on("EmbeddingFunction", payload -> embedding())
+        .on("ChatReadyFunction", payload -> chatReady());
 
     try (FileSystem zip = FileSystems.newFileSystem(jar)) {
       LocalStateMachine fromJar = LocalStateMachine.builderFromProject(zip.getPath("/sam-project")).invoker(invoker)
@@ -204,7 +211,8 @@ class ProjectStateMachineTest {
           return info();
         })
         .on("TranscriptFunction", payload -> transcript())
-        .on("EmbeddingFunction", payload -> embedding());
+        .on("EmbeddingFunction", payload -> embedding())
+        .on("ChatReadyFunction", payload -> chatReady());
 
     Execution execution = LocalStateMachine.builderFromProject(root).invoker(invoker).sleeper(sleeper)
         .random(new ScriptedRandom(0.5, 0.5, 0.5)).listener(ExecutionListener.none()).build().start(event);
@@ -213,6 +221,49 @@ class ProjectStateMachineTest {
     assertEquals(4, invoker.count("InfoFunction"));
     // TransientException: IntervalSeconds 5, BackoffRate 2, FULL jitter (here half of 5, 10, 20).
     assertEquals(List.of(Fakes.seconds(2.5), Fakes.seconds(5), Fakes.seconds(10)), sleeper.delays());
+  }
+
+  @Test
+  void realProject_transientChatReadyFailure_isRetriedAloneWithoutEmbeddingAgain() {
+    AtomicInteger calls = new AtomicInteger();
+    FakeInvoker invoker = new FakeInvoker()
+        .on("InfoFunction", payload -> info())
+        .on("TranscriptFunction", payload -> transcript())
+        .on("EmbeddingFunction", payload -> embedding())
+        .on("ChatReadyFunction", payload -> {
+          if (calls.incrementAndGet() <= 2) {
+            throw new TransientException("Pusher answered HTTP 503");
+          }
+          return chatReady();
+        });
+
+    Execution execution = machine(invoker).start(event);
+
+    assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), execution.error() + ": " + execution.cause());
+    assertEquals(3, invoker.count("ChatReadyFunction"));
+    assertEquals(1, invoker.count("EmbeddingFunction"));
+    assertEquals(1, invoker.count("TranscriptFunction"));
+  }
+
+  @Test
+  void realProject_chatReadyFailingForGood_isRecordedAsAChatReadyFailure() {
+    FakeInvoker invoker = new FakeInvoker()
+        .on("InfoFunction", payload -> info())
+        .on("TranscriptFunction", payload -> transcript())
+        .on("EmbeddingFunction", payload -> embedding())
+        .on("ChatReadyFunction", payload -> {
+          throw new TransientException("Pusher answered HTTP 503");
+        })
+        .on("FailureFunction", ProjectStateMachineTest::recordFailure);
+
+    Execution execution = machine(invoker).start(event);
+
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    assertEquals(5, invoker.count("ChatReadyFunction"), "the first call and the definition's 4 retries");
+    assertEquals(1, invoker.count("EmbeddingFunction"));
+    JsonNode failure = invoker.payloadsOf("FailureFunction").get(0).path("failures").get(0);
+    assertEquals("ChatReady", failure.path("step").asText());
+    assertEquals(TransientException.class.getName(), failure.path("error").asText());
   }
 
   @Test
@@ -234,7 +285,7 @@ class ProjectStateMachineTest {
     LocalStateMachine machine = LocalStateMachine.fromProject(root, HandlerTaskInvoker.builder().build(), sleeper);
 
     assertEquals("YoutubeChatStateMachine", machine.name());
-    assertEquals(List.of("InfoFunction", "TranscriptFunction", "EmbeddingFunction", "FailureFunction"),
+    assertEquals(List.of("InfoFunction", "TranscriptFunction", "EmbeddingFunction", "ChatReadyFunction", "FailureFunction"),
         List.copyOf(machine.functions().keySet()));
   }
 }

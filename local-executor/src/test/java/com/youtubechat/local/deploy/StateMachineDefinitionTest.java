@@ -11,6 +11,8 @@ import com.youtubechat.shared.error.PermanentException;
 import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.YoutubeChatException;
 import com.youtubechat.shared.json.Json;
+import com.youtubechat.chatready.ChatReadyRequest;
+import com.youtubechat.embedding.EmbeddingResult;
 import com.youtubechat.shared.model.VideoRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -262,6 +264,19 @@ class StateMachineDefinitionTest {
     VideoRecord record = Json.MAPPER.treeToValue(infoInput, VideoRecord.class);
     assertTrue(record.id().startsWith("rec_"));
     assertEquals("dQw4w9WgXcQ", record.youtubeId());
+  }
+
+  @Test
+  void chatReadySample_isTheEmbeddingInputMergedWithAnEmbeddingResult() throws IOException {
+    JsonNode embeddingInput = Json.MAPPER.readTree(root.resolve("events/embedding-input.json").toFile());
+    JsonNode chatReadyInput = Json.MAPPER.readTree(root.resolve("events/chat-ready-input.json").toFile());
+    EmbeddingResult result = Json.MAPPER.treeToValue(chatReadyInput, EmbeddingResult.class);
+    com.fasterxml.jackson.databind.node.ObjectNode merged = embeddingInput.deepCopy();
+    merged.setAll((com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(result));
+
+    assertEquals(merged, chatReadyInput, "what the Embedding state outputs: $merge([input, result])");
+    assertEquals(embeddingInput.path("videoId").asText(),
+        Json.MAPPER.treeToValue(chatReadyInput, ChatReadyRequest.class).videoId());
   }
 
   @Test

@@ -73,7 +73,7 @@ final class Pipeline implements AutoCloseable {
     Map<String, String> info = new HashMap<>(common);
     info.put("GOOGLE_API_KEY", YoutubeEmulator.DATA_API_KEY);
     return Map.of("InfoFunction", info, "TranscriptFunction", common, "EmbeddingFunction", common,
-        "FailureFunction", common);
+        "ChatReadyFunction", common, "FailureFunction", common);
   }
 
   /** A state machine with its own handler instances: a separate set of Lambda containers. */

@@ -70,7 +70,7 @@ class PipelineEndToEndTest {
         cases.add(Arguments.of("YouTube", "Transcript", fault, persistent));
         cases.add(Arguments.of("Cohere", "Embedding", fault, persistent));
         cases.add(Arguments.of("Pusher", "Info", fault, persistent));
-        cases.add(Arguments.of("Pusher", "Embedding", fault, persistent));
+        cases.add(Arguments.of("Pusher", "ChatReady", fault, persistent));
       }
     }
     return cases.build();
@@ -86,7 +86,7 @@ class PipelineEndToEndTest {
         case "YouTube/Transcript" -> pipeline.youtube.inject("/api/timedtext", fault, times);
         case "Cohere/Embedding" -> pipeline.cohere.inject(fault, times);
         case "Pusher/Info" -> pipeline.pusher.injectWhen("\"title\"", fault, times);
-        case "Pusher/Embedding" -> pipeline.pusher.injectWhen("\"chatEnabled\"", fault, times);
+        case "Pusher/ChatReady" -> pipeline.pusher.injectWhen("\"chatEnabled\"", fault, times);
         default -> throw new IllegalArgumentException(service + "/" + step);
       }
 
@@ -94,6 +94,10 @@ class PipelineEndToEndTest {
 
       if (!persistent) {
         assertSucceededWithOneSetOfRows(pipeline, execution);
+        if (!service.equals("Cohere")) {
+          assertEquals((pipeline.chunkCount() + 95) / 96, pipeline.cohere.calls().size(),
+              "a retry elsewhere never embeds the video again");
+        }
         return;
       }
       Map<String, Object> row = pipeline.row();
@@ -111,8 +115,10 @@ class PipelineEndToEndTest {
       } else {
         assertEquals("Never Gonna Give You Up", row.get("title"));
       }
-      if (service.equals("Pusher") && step.equals("Embedding")) {
+      if (service.equals("Pusher") && step.equals("ChatReady")) {
         assertEquals(pipeline.chunkCount(), pipeline.embeddings().size(), "rows were committed before the event");
+        assertEquals((pipeline.chunkCount() + 95) / 96, pipeline.cohere.calls().size(),
+            "retrying the event never embeds the video again");
       }
       if (!service.equals("Pusher")) {
         assertTrue(pipeline.pusherData().stream().anyMatch(e -> "failed".equals(e.path("status").asText())

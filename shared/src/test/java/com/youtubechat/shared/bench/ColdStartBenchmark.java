@@ -57,6 +57,7 @@ public final class ColdStartBenchmark {
       String record = "{\"id\":\"" + VIDEO + "\",\"youtubeId\":\"" + ID + "\"}";
       String tenHourRecord = "{\"id\":\"" + VIDEO + "\",\"youtubeId\":\"tenHoursAAA\"}";
       String embed = "{\"videoId\":\"" + VIDEO + "\"}";
+      String chatReady = "{\"videoId\":\"" + VIDEO + "\",\"embeddingCount\":3,\"chatEnabled\":true}";
       String failure = "{\"videoId\":\"" + VIDEO + "\",\"failures\":[{\"step\":\"Transcript\",\"error\":"
           + "\"com.youtubechat.shared.error.NoTranscriptException\",\"cause\":\"{\\\"errorMessage\\\":\\\"none\\\"}\"}]}";
 
@@ -68,6 +69,8 @@ public final class ColdStartBenchmark {
           db -> store(db, shortChunks));
       measure("EmbeddingFunction, 10-hour video (" + tenHourChunks.size() + " chunks)",
           "com.youtubechat.embedding.EmbeddingHandler", artifacts, env, embed, runs, db -> store(db, tenHourChunks));
+      measure("ChatReadyFunction", "com.youtubechat.chatready.ChatReadyHandler", artifacts, env, chatReady, runs,
+          db -> { });
       measure("FailureFunction", "com.youtubechat.failure.FailureHandler", artifacts, env, failure, runs, db -> { });
     }
   }
@@ -102,6 +105,7 @@ public final class ColdStartBenchmark {
     ColdStart.print(name, measured);
     String output = measured.get(0).output();
     System.out.println("  output: " + (output.length() > 160 ? output.substring(0, 160) + "..." : output));
+    System.out.println("  classes by source: " + ColdStart.topSources(warmUp, 12));
     System.out.println("  shipped jars never loaded: " + ColdStart.unusedJars(artifact, List.of(warmUp)));
   }
 }
