@@ -233,6 +233,35 @@ class StateMachineDefinitionTest {
   }
 
   @Test
+  void undeliverableEvents_goToADeadLetterQueueThatOnlyTheRuleMayWrite() {
+    Map.Entry<String, JsonNode> rule = resourcesOfType("AWS::Events::Rule").entrySet().iterator().next();
+    JsonNode dlqArn = rule.getValue().path("Properties").path("Targets").path(0).path("DeadLetterConfig").path("Arn");
+    String queue = dlqArn.path("Fn::GetAtt").path(0).asText();
+    assertEquals("AWS::SQS::Queue", template.path("Resources").path(queue).path("Type").asText(),
+        "the rule's target needs a DeadLetterConfig naming a queue of the template: " + dlqArn);
+    JsonNode policy = resourcesOfType("AWS::SQS::QueuePolicy").values().stream()
+        .filter(p -> p.path("Properties").path("Queues").path(0).path("Ref").asText().equals(queue))
+        .findFirst().orElseThrow(() -> new AssertionError("no queue policy lets EventBridge write to " + queue));
+    JsonNode statement = policy.path("Properties").path("PolicyDocument").path("Statement").path(0);
+    assertEquals("events.amazonaws.com", statement.path("Principal").path("Service").asText());
+    assertEquals(List.of("sqs:SendMessage"), textOrTexts(statement.path("Action")));
+    assertEquals(rule.getKey(), statement.path("Condition").path("ArnEquals").path("aws:SourceArn")
+        .path("Fn::GetAtt").path(0).asText(), "only this rule may send to the queue");
+  }
+
+  @Test
+  void stateMachine_logsErrorsWithoutExecutionData() {
+    JsonNode logging = stateMachine().path("Properties").path("Logging");
+    assertEquals("ERROR", logging.path("Level").asText());
+    assertFalse(logging.path("IncludeExecutionData").asBoolean(true), "inputs and outputs stay out of the logs");
+    String group = logging.path("Destinations").path(0).path("CloudWatchLogsLogGroup").path("LogGroupArn")
+        .path("Fn::GetAtt").path(0).asText();
+    assertEquals("AWS::Logs::LogGroup", template.path("Resources").path(group).path("Type").asText());
+    assertTrue(template.path("Resources").path(group).path("Properties").path("RetentionInDays").asInt() > 0,
+        "a retention, so the logs do not grow for ever");
+  }
+
+  @Test
   void eventBridgeRole_mayOnlyStartTheStateMachine() {
     Map<String, JsonNode> rules = resourcesOfType("AWS::Events::Rule");
     JsonNode roleArn = rules.values().iterator().next().path("Properties").path("Targets").path(0).path("RoleArn");
