@@ -3,16 +3,12 @@ package com.youtubechat.chatready;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.lambda.JsonStreamHandler;
-import com.youtubechat.shared.lambda.Priming;
 import java.util.Map;
 
 /** Lambda entry point of the ChatReady step. Input: {@code {videoId}}; output: {@link ChatReadyResult}. */
 public final class ChatReadyHandler extends JsonStreamHandler<ChatReadyRequest, ChatReadyResult> {
 
   private final ChatReadyService service;
-  /** Held so the runtime, which keeps hooks weakly, does not lose them; null outside Lambda. */
-  @SuppressWarnings("unused")
-  private Priming priming;
 
   /**
    * Used by Lambda: the service and its Pusher client are built once per container, with a SnapStart
@@ -20,7 +16,7 @@ public final class ChatReadyHandler extends JsonStreamHandler<ChatReadyRequest, 
    */
   public ChatReadyHandler() {
     this(ChatReadyService.fromEnvironment(ConfigReader.fromSystemEnvironment()));
-    this.priming = Priming.register(service::prime, () -> { });
+    registerPriming(service::prime, () -> { });
   }
 
   /** Configured from the given variables instead of the process environment (local runs, tests). */

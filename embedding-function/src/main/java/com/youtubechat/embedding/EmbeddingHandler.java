@@ -3,7 +3,6 @@ package com.youtubechat.embedding;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.lambda.JsonStreamHandler;
-import com.youtubechat.shared.lambda.Priming;
 import java.time.Instant;
 import java.util.Map;
 
@@ -14,9 +13,6 @@ public final class EmbeddingHandler extends JsonStreamHandler<EmbeddingRequest, 
   static final long RESERVE_MILLIS = 10_000;
 
   private final EmbeddingService service;
-  /** Held so the runtime, which keeps hooks weakly, does not lose them; null outside Lambda. */
-  @SuppressWarnings("unused")
-  private Priming priming;
 
   /**
    * Used by Lambda: the service and its clients are built once per container, with SnapStart hooks
@@ -24,7 +20,7 @@ public final class EmbeddingHandler extends JsonStreamHandler<EmbeddingRequest, 
    */
   public EmbeddingHandler() {
     this(EmbeddingService.fromEnvironment(ConfigReader.fromSystemEnvironment()));
-    this.priming = Priming.register(service::prime, service::reset);
+    registerPriming(service::prime, service::reset);
   }
 
   /** Configured from the given variables instead of the process environment (local runs, tests). */

@@ -3,7 +3,6 @@ package com.youtubechat.failure;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.lambda.JsonStreamHandler;
-import com.youtubechat.shared.lambda.Priming;
 import java.util.Map;
 
 /**
@@ -13,9 +12,6 @@ import java.util.Map;
 public final class FailureHandler extends JsonStreamHandler<FailureReport, FailureSummary> {
 
   private final FailureService service;
-  /** Held so the runtime, which keeps hooks weakly, does not lose them; null outside Lambda. */
-  @SuppressWarnings("unused")
-  private Priming priming;
 
   /**
    * Used by Lambda: the service and its clients are built once per container, with SnapStart hooks
@@ -23,7 +19,7 @@ public final class FailureHandler extends JsonStreamHandler<FailureReport, Failu
    */
   public FailureHandler() {
     this(FailureService.fromEnvironment(ConfigReader.fromSystemEnvironment()));
-    this.priming = Priming.register(service::prime, service::reset);
+    registerPriming(service::prime, service::reset);
   }
 
   /** Configured from the given variables instead of the process environment (local runs, tests). */

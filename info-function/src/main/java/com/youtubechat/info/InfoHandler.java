@@ -3,7 +3,6 @@ package com.youtubechat.info;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.lambda.JsonStreamHandler;
-import com.youtubechat.shared.lambda.Priming;
 import com.youtubechat.shared.model.VideoRecord;
 import java.util.Map;
 
@@ -11,9 +10,6 @@ import java.util.Map;
 public final class InfoHandler extends JsonStreamHandler<VideoRecord, InfoResult> {
 
   private final InfoService service;
-  /** Held so the runtime, which keeps hooks weakly, does not lose them; null outside Lambda. */
-  @SuppressWarnings("unused")
-  private Priming priming;
 
   /**
    * Used by Lambda: the service and its clients are built once per container, with SnapStart hooks
@@ -21,7 +17,7 @@ public final class InfoHandler extends JsonStreamHandler<VideoRecord, InfoResult
    */
   public InfoHandler() {
     this(InfoService.fromEnvironment(ConfigReader.fromSystemEnvironment()));
-    this.priming = Priming.register(service::prime, service::reset);
+    registerPriming(service::prime, service::reset);
   }
 
   /** Configured from the given variables instead of the process environment (local runs, tests). */

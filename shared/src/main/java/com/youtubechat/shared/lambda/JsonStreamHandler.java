@@ -17,9 +17,20 @@ import java.io.OutputStream;
 public abstract class JsonStreamHandler<I, O> implements RequestStreamHandler {
 
   private final Class<I> inputType;
+  /** Held so the runtime, which keeps hooks weakly, does not lose them; null outside Lambda. */
+  @SuppressWarnings("unused")
+  private Priming priming;
 
   protected JsonStreamHandler(Class<I> inputType) {
     this.inputType = inputType;
+  }
+
+  /**
+   * Registers the SnapStart hooks for this handler's service. Called by the no-arg constructor Lambda
+   * uses; the constructors for tests and local runs leave it out, so no hook runs there.
+   */
+  protected final void registerPriming(Runnable warm, Runnable reset) {
+    this.priming = Priming.register(warm, reset);
   }
 
   protected abstract O handle(I input, Context context);
