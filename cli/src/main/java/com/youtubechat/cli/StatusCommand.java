@@ -43,7 +43,8 @@ final class StatusCommand extends BaseCommand {
   }
 
   @Option(names = {"-w", "--watch"},
-      description = "Poll until no execution is running; waits up to 60 s for a first execution to appear.")
+      description = "Poll until no execution is running; waits up to 60 s for a first execution to appear."
+          + " Exits 1 when the newest execution did not succeed.")
   boolean watch;
 
   @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "5",
@@ -127,7 +128,7 @@ final class StatusCommand extends BaseCommand {
           waitingNoted = true;
         }
       } else if (found.stream().noneMatch(ExecutionInfo::running)) {
-        return 0;
+        return outcome(found.get(0));
       }
       Thread.sleep(interval);
     }
@@ -142,10 +143,21 @@ final class StatusCommand extends BaseCommand {
         context.out().flush();
         lastStatus = info.status();
       }
-      if (!watch || !info.running()) {
+      if (!watch) {
         return 0;
+      }
+      if (!info.running()) {
+        return outcome(info);
       }
       Thread.sleep(interval);
     }
+  }
+
+  /** What --watch exits with once the execution stopped: 0 when it succeeded, a failure otherwise. */
+  private static int outcome(ExecutionInfo execution) {
+    if (!"SUCCEEDED".equals(execution.status())) {
+      throw new CommandFailure("Execution " + execution.name() + " ended " + execution.status());
+    }
+    return 0;
   }
 }

@@ -192,14 +192,15 @@ class StatusCommandTest {
     sfn.stopExecution(request -> request.executionArn(arn));
     CliRun run = watching.get(10, TimeUnit.SECONDS);
 
-    assertEquals(0, run.status(), run::toString);
+    assertEquals(1, run.status(), "a watched execution that did not succeed: " + run);
     List<String> lines = run.out().lines().toList();
     int running = indexOf(lines, "RUNNING ");
     int aborted = indexOf(lines, "ABORTED ");
     assertTrue(lines.contains("No executions for YouTube video " + VIDEO + " among the 100 newest executions."), run::toString);
     assertTrue(running > 0 && aborted > running, run::toString);
     assertEquals(1, lines.stream().filter(line -> line.startsWith("RUNNING ")).count(), "printed again only on a change");
-    assertEquals(List.of("Waiting up to 60 s for an execution to start..."), run.errLines());
+    assertEquals(List.of("Waiting up to 60 s for an execution to start...", "error: Execution watched ended ABORTED"),
+        run.errLines());
   }
 
   @Test
@@ -210,9 +211,36 @@ class StatusCommandTest {
     Thread.sleep(500);
     sfn.stopExecution(request -> request.executionArn(arn));
     CliRun run = watching.get(10, TimeUnit.SECONDS);
-    assertEquals(0, run.status(), run::toString);
+    assertEquals(1, run.status(), run::toString);
+    assertEquals(List.of("error: Execution watched ended ABORTED"), run.errLines());
     assertTrue(indexOf(run.out().lines().toList(), "ABORTED ") > indexOf(run.out().lines().toList(), "RUNNING "),
         run::toString);
+  }
+
+  @Test
+  void status_watch_exitsWithTheOutcome_0WhenSucceeded_1WhenFailed() {
+    // moto runs one execution per reset in its executing mode, hence a reset between the two.
+    moto.reset();
+    moto.executeStateMachines(true);
+    String succeeding = createStateMachine("YoutubeChatStateMachine-Ok",
+        "{\"StartAt\": \"Done\", \"States\": {\"Done\": {\"Type\": \"Succeed\"}}}");
+    awaitStatus(start(succeeding, "run-ok", event("rec_aaaaaaaaaaaaaaaaaaaa", VIDEO, null)), "SUCCEEDED");
+    CliRun watchedOk = CliRun.run(env, "status", VIDEO, "--state-machine-arn", succeeding, "--watch");
+
+    moto.reset();
+    moto.executeStateMachines(true);
+    String failing = createStateMachine("YoutubeChatStateMachine-Failing", """
+        {"StartAt": "Failed", "States": {"Failed": {"Type": "Fail",
+          "Error": "com.youtubechat.shared.error.NoTranscriptException", "Cause": "none in en"}}}""");
+    String failed = start(failing, "run-failed", event("rec_aaaaaaaaaaaaaaaaaaaa", VIDEO, null));
+    awaitStatus(failed, "FAILED");
+    CliRun watchedFailed = CliRun.run(env, "status", failed, "--watch");
+    CliRun reported = CliRun.run(env, "status", failed);
+
+    assertEquals(0, watchedOk.status(), watchedOk::toString);
+    assertEquals(1, watchedFailed.status(), watchedFailed::toString);
+    assertEquals(List.of("error: Execution run-failed ended FAILED"), watchedFailed.errLines());
+    assertEquals(0, reported.status(), "without --watch, status only reports: " + reported);
   }
 
   private static int indexOf(List<String> lines, String prefix) {
