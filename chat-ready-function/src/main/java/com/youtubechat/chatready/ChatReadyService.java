@@ -16,8 +16,6 @@ import com.youtubechat.shared.pusher.VideoEvents;
  */
 public final class ChatReadyService {
 
-  static final String READY = "ready";
-
   private final VideoEvents events;
 
   public ChatReadyService(VideoEvents events) {
@@ -34,7 +32,7 @@ public final class ChatReadyService {
   public void prime() {
     Warmup.json("{\"videoId\":\"rec_warmup\",\"embeddingCount\":1,\"chatEnabled\":true}", ChatReadyRequest.class);
     events.warm();
-    Json.write(new ChatReadyResult("rec_warmup", true, READY));
+    Json.write(ChatReadyResult.of(VideoDetailsEvent.chatReady("rec_warmup")));
   }
 
   public ChatReadyResult announce(ChatReadyRequest request) {
@@ -42,7 +40,8 @@ public final class ChatReadyService {
     if (videoId == null || videoId.isBlank()) {
       throw new InvalidInputException("The input has no 'videoId': the ChatReady step takes the Embedding step's output");
     }
-    events.videoDetails(new VideoDetailsEvent(videoId, null, null, null, null, null, null, true, READY, null));
-    return new ChatReadyResult(videoId, true, READY);
+    VideoDetailsEvent event = VideoDetailsEvent.chatReady(videoId);
+    events.videoDetails(event);
+    return ChatReadyResult.of(event);
   }
 }

@@ -63,7 +63,7 @@ public final class FailureService {
       LOG.log(System.Logger.Level.WARNING, "video {0} failed but has no row to mark: {1}", videoId, reason);
       return new FailureSummary(videoId, error, reason, false);
     }
-    events.videoDetails(new VideoDetailsEvent(videoId, null, null, null, null, null, null, null, "failed", reason));
+    events.videoDetails(VideoDetailsEvent.failed(videoId, reason));
     return new FailureSummary(videoId, error, reason, true);
   }
 }

@@ -23,6 +23,16 @@ public record VideoDetailsEvent(
     return new VideoDetailsEvent(id, null, null, null, null, null, null, null, null, null);
   }
 
+  /** The video's embeddings are committed and chat is on. */
+  public static VideoDetailsEvent chatReady(String id) {
+    return new VideoDetailsEvent(id, null, null, null, null, null, null, true, "ready", null);
+  }
+
+  /** Processing the video failed, for the readable reason given. */
+  public static VideoDetailsEvent failed(String id, String reason) {
+    return new VideoDetailsEvent(id, null, null, null, null, null, null, null, "failed", reason);
+  }
+
   public VideoDetailsEvent withDescription(String newDescription) {
     return new VideoDetailsEvent(id, title, author, thumbnailUrl, length, publishDate, newDescription,
         chatEnabled, status, error);
