@@ -62,7 +62,7 @@ demo: cli
 # XATA_DB_URL, with XATA_API_KEY as its password. Runs with shared's own runtime class path, which
 # includes its optional clients (the PostgreSQL driver among them).
 db-migrate:
-	$(MVN) -q -pl shared compile dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/runtime.classpath
+	$(MVN) -q -pl shared -am compile dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/runtime.classpath
 	'$(JAVA)' -cp "shared/target/classes:$$(cat shared/target/runtime.classpath)" com.youtubechat.shared.xata.SchemaMigrator
 
 # Builds each function's artifact as `sam build` would and checks it holds its handler and only the
@@ -72,21 +72,23 @@ check-artifacts:
 
 # Cold start of every function without SnapStart (fresh JVM per run, one CPU, C1, the class path of
 # the artifact `sam build` makes) against the loopback emulators and a throwaway PostgreSQL, plus the
-# 10-hour video for Transcript and Embedding. Prints medians of 5 runs and the jars never loaded.
+# 10-hour video for Transcript and Embedding. Prints medians of RUNS runs (default 5) and the jars
+# never loaded. `-am` on every build: nothing of this project has to be installed in ~/.m2.
 bench-coldstart:
 	rm -rf .build/bench
 	for fn in InfoFunction TranscriptFunction EmbeddingFunction ChatReadyFunction FailureFunction; do \
 	  $(MAKE) --no-print-directory build-$$fn ARTIFACTS_DIR=$(CURDIR)/.build/bench/$$fn || exit 1; done
-	$(MVN) -q -pl shared package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
+	$(MVN) -q -pl shared -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
 	scripts/with-test-postgres.sh '$(JAVA)' -cp "shared/target/test-classes:shared/target/classes:$$(cat shared/target/test.classpath)" \
-	  com.youtubechat.shared.bench.ColdStartBenchmark .build/bench 5
+	  com.youtubechat.shared.bench.ColdStartBenchmark .build/bench $(or $(RUNS),5)
 
 # The Embedding step on a 10-hour transcript (Cohere emulator at 300 ms per call, local PostgreSQL),
-# beside the original design of 10 texts per call, sequential, a bulk insert per 10.
+# beside the original design of 10 texts per call, sequential, a bulk insert per 10. RUNS runs of this
+# design (default 3).
 bench-embedding:
 	$(MVN) -q -pl embedding-function -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
 	scripts/with-test-postgres.sh '$(JAVA)' -cp "embedding-function/target/test-classes:embedding-function/target/classes:$$(cat embedding-function/target/test.classpath)" \
-	  com.youtubechat.embedding.EmbeddingBenchmark
+	  com.youtubechat.embedding.EmbeddingBenchmark $(or $(RUNS),3)
 
 clean:
 	$(MVN) -q clean

@@ -22,6 +22,14 @@ class ExecutionReportTest {
   }
 
   @Test
+  void duration_everyUnit_isAcceptedByTheTestsDurationPattern() {
+    for (long millis : new long[] {0, 999, 1_000, 59_949, 59_999, 60_000, 3_599_999, 3_600_000, 90_000_000}) {
+      String printed = ExecutionReport.duration(Duration.ofMillis(millis));
+      assertTrue(printed.matches(DemoCommandTest.DURATION), millis + " ms printed as " + printed);
+    }
+  }
+
+  @Test
   void readableCause_lambdaErrorObject_showsItsMessage() {
     String cause = "{\"errorMessage\": \"YouTube has no watch page for video x (HTTP 404)\","
         + " \"errorType\": \"com.youtubechat.shared.error.VideoUnavailableException\", \"stackTrace\": [\"a\", \"b\"]}";

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 record JarRun(int status, String out, String err, Duration elapsed) {
 
   static final Path JAR = Path.of(System.getProperty("cli.jar", "target/youtube-chat.jar"));
-  private static final Duration TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration TIMEOUT = Duration.ofSeconds(300); // a hang guard: patient with a busy machine
 
   static JarRun run(Path workingDirectory, Map<String, String> env, String... args)
       throws IOException, InterruptedException {

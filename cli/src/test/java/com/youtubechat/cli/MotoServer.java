@@ -76,7 +76,7 @@ final class MotoServer {
   }
 
   private void awaitReady(Path log) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         fail("moto_server exited with status " + process.exitValue() + ": " + read(log));

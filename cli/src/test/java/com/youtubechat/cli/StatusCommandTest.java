@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,14 +181,14 @@ class StatusCommandTest {
 
   @Test
   void status_watch_waitsForAnExecution_thenPollsUntilNoneRuns() throws Exception {
-    CompletableFuture<CliRun> watching = CompletableFuture.supplyAsync(() ->
-        CliRun.run(env, "status", VIDEO, "--state-machine-arn", stateMachine, "--watch", "--interval", "0.2"));
-    Thread.sleep(500);
+    CliRun.Running watching = CliRun.start(env, "status", VIDEO, "--state-machine-arn", stateMachine, "--watch",
+        "--interval", "0.2");
+    watching.awaitPrinted("Waiting up to 60 s for an execution to start...");
     String arn = start("watched", event("rec_aaaaaaaaaaaaaaaaaaaa", VIDEO, null));
-    Thread.sleep(600);
-    assertFalse(watching.isDone(), "still watching a running execution");
+    watching.awaitPrinted("RUNNING ");
+    assertFalse(watching.result().isDone(), "still watching a running execution");
     sfn.stopExecution(request -> request.executionArn(arn));
-    CliRun run = watching.get(10, TimeUnit.SECONDS);
+    CliRun run = watching.get();
 
     assertEquals(1, run.status(), "a watched execution that did not succeed: " + run);
     List<String> lines = run.out().lines().toList();
@@ -206,11 +204,10 @@ class StatusCommandTest {
   @Test
   void status_watchOfAnExecutionArn_returnsWhenItStops() throws Exception {
     String arn = start("watched", event("rec_aaaaaaaaaaaaaaaaaaaa", VIDEO, null));
-    CompletableFuture<CliRun> watching = CompletableFuture.supplyAsync(() ->
-        CliRun.run(env, "status", arn, "-w", "--interval", "0.2"));
-    Thread.sleep(500);
+    CliRun.Running watching = CliRun.start(env, "status", arn, "-w", "--interval", "0.2");
+    watching.awaitPrinted("RUNNING ");
     sfn.stopExecution(request -> request.executionArn(arn));
-    CliRun run = watching.get(10, TimeUnit.SECONDS);
+    CliRun run = watching.get();
     assertEquals(1, run.status(), run::toString);
     assertEquals(List.of("error: Execution watched ended ABORTED"), run.errLines());
     assertTrue(indexOf(run.out().lines().toList(), "ABORTED ") > indexOf(run.out().lines().toList(), "RUNNING "),
@@ -265,7 +262,7 @@ class StatusCommandTest {
   }
 
   private void awaitStatus(String arn, String status) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); // patience, not a speed bound
     while (!sfn.describeExecution(request -> request.executionArn(arn)).statusAsString().equals(status)) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(arn + " did not reach " + status);

@@ -27,7 +27,8 @@ import java.util.Random;
 /**
  * The Embedding step on a 10-hour transcript against a Cohere emulator that takes 300 ms per call,
  * and the local PostgreSQL, compared with the original design (10 texts per call, one call after
- * another, a bulk write per 10). Not a test: run with {@code make bench-embedding}.
+ * another, a bulk write per 10). Not a test: run with {@code make bench-embedding}. Argument: the
+ * number of runs of this design (default 3; CI runs 1 so the benchmark cannot rot).
  */
 public final class EmbeddingBenchmark {
 
@@ -38,6 +39,7 @@ public final class EmbeddingBenchmark {
   private EmbeddingBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : RUNS;
     List<TranscriptChunk> chunks = new Chunker(ChunkerSettings.defaults())
         .chunk(TranscriptFixtures.speech(new Random(20261124L), 6_000));
     System.out.printf(Locale.ROOT, "10-hour transcript: %d chunks; Cohere emulator latency %d ms per call%n",
@@ -55,10 +57,10 @@ public final class EmbeddingBenchmark {
       EmbeddingStore store = new EmbeddingStore(database);
       CohereEmbedder embedder = new CohereEmbedder(settings);
       EmbeddingService service = new EmbeddingService(videos, store, embedder);
-      long[] wall = new long[RUNS];
-      long[] db = new long[RUNS];
+      long[] wall = new long[runs];
+      long[] db = new long[runs];
       int calls = 0;
-      for (int run = 0; run < RUNS; run++) {
+      for (int run = 0; run < runs; run++) {
         int before = cohere.calls().size();
         long start = System.nanoTime();
         service.process(new EmbeddingRequest(VIDEO), Instant.now().plusSeconds(600));
@@ -67,7 +69,7 @@ public final class EmbeddingBenchmark {
       }
       List<float[]> vectors = embedder.embed(chunks.stream().map(TranscriptChunk::text).toList(),
           EmbeddingStore.DIMENSIONS, Instant.now().plusSeconds(600)).vectors();
-      for (int run = 0; run < RUNS; run++) {
+      for (int run = 0; run < runs; run++) {
         long dbStart = System.nanoTime();
         store.replace(VIDEO, chunks, vectors);
         db[run] = millis(dbStart);

@@ -43,7 +43,7 @@ class InfoPrimingTest {
       service.process(new VideoRecord("rec_1", "dQw4w9WgXcQ", null));
       assertEquals(1, Connections.openedSince(database, start));
       service.reset(); // what afterRestore does
-      assertEquals(0, Connections.awaitOpenedSince(database, start, 0, Duration.ofSeconds(5)), "reset closes the connection a restore must not reuse");
+      assertEquals(0, Connections.awaitOpenedSince(database, start, 0, Duration.ofSeconds(30)), "reset closes the connection a restore must not reuse");
       service.process(new VideoRecord("rec_1", "dQw4w9WgXcQ", null));
       assertEquals("Never Gonna Give You Up", TestDatabase.video(database, "rec_1").orElseThrow().get("title"));
     }

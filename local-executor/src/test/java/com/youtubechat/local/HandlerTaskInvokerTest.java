@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(20)
+@Timeout(120) // a guard against a hang, not a speed bound
 class HandlerTaskInvokerTest {
 
   private static final String HANDLERS = TestHandlers.class.getName();
@@ -87,15 +87,14 @@ class HandlerTaskInvokerTest {
     LambdaFunction slow = function("SlowFunction", "Slow");
     HandlerTaskInvoker invoker = HandlerTaskInvoker.builder().timeout("SlowFunction", Duration.ofMillis(250)).build();
 
-    long start = System.nanoTime();
     Execution execution = machine(slow, invoker).startExecution(json("{}"));
-    long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals("Sandbox.Timedout", execution.error());
     assertEquals("Task timed out after 0.25 seconds", execution.cause());
-    assertTrue(elapsedMillis < 5_000, "waited " + elapsedMillis + " ms");
-    assertTrue(TestHandlers.Slow.interrupted.await(5, TimeUnit.SECONDS), "the handler thread was not interrupted");
+    // The handler sleeps 30 s: it counts the latch down only when interrupted, so the invoker gave up
+    // on it rather than waiting it out. The wait is patience for a busy machine, not a speed bound.
+    assertTrue(TestHandlers.Slow.interrupted.await(25, TimeUnit.SECONDS), "the handler thread was not interrupted");
   }
 
   @Test

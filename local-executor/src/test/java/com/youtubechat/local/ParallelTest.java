@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(10)
+@Timeout(120) // a guard against a hang, not a speed bound
 class ParallelTest {
 
   /**
@@ -53,11 +53,11 @@ class ParallelTest {
     CyclicBarrier bothRunning = new CyclicBarrier(2);
     FakeInvoker invoker = new FakeInvoker()
         .on("A", payload -> {
-          bothRunning.await(5, TimeUnit.SECONDS);
+          bothRunning.await(30, TimeUnit.SECONDS);
           return json("{\"a\": " + payload.path("n").asInt() + "}");
         })
         .on("B", payload -> {
-          bothRunning.await(5, TimeUnit.SECONDS);
+          bothRunning.await(30, TimeUnit.SECONDS);
           return json("{\"b\": " + (payload.path("n").asInt() + 1) + "}");
         })
         .on("B2", payload -> json("{\"b2\": " + payload.path("b").asInt() * 10 + "}"));
@@ -76,13 +76,13 @@ class ParallelTest {
     AtomicBoolean bInterrupted = new AtomicBoolean();
     FakeInvoker invoker = new FakeInvoker()
         .on("A", payload -> {
-          bStarted.await(5, TimeUnit.SECONDS);
+          bStarted.await(30, TimeUnit.SECONDS);
           throw new StatesException("Custom.BranchError", "A broke");
         })
         .on("B", payload -> {
           bStarted.countDown();
           try {
-            Thread.sleep(10_000);
+            Thread.sleep(100_000); // only ends early by being interrupted
           } catch (InterruptedException e) {
             bInterrupted.set(true);
             throw e;
@@ -130,7 +130,7 @@ class ParallelTest {
         })
         // B only answers after A has failed, so B2 runs after A's branch was already caught.
         .on("B", payload -> {
-          assertTrue(aFailed.await(5, TimeUnit.SECONDS));
+          assertTrue(aFailed.await(30, TimeUnit.SECONDS));
           Thread.sleep(50);
           return json("{\"b\": 1}");
         })

@@ -42,12 +42,18 @@ public final class SchemaMigrator {
 
   /** {@code make db-migrate}: applies the schema to {@code XATA_DB_URL}. */
   public static void main(String[] args) {
-    ConfigReader config = ConfigReader.fromSystemEnvironment();
-    XataSettings settings = XataSettings.read(config);
-    config.validate();
-    try (XataConnection database = new XataConnection(settings)) {
-      new SchemaMigrator(database).apply();
-      System.out.println("Schema applied to " + database.redactedUrl());
+    try {
+      ConfigReader config = ConfigReader.fromSystemEnvironment();
+      XataSettings settings = XataSettings.read(config);
+      config.validate();
+      try (XataConnection database = new XataConnection(settings)) {
+        new SchemaMigrator(database).apply();
+        System.out.println("Schema applied to " + database.redactedUrl());
+      }
+    } catch (com.youtubechat.shared.error.YoutubeChatException e) {
+      // A user's mistake or an unreachable database: the message says what to do; a trace would not.
+      System.err.println("error: " + e.getMessage());
+      System.exit(1);
     }
   }
 }

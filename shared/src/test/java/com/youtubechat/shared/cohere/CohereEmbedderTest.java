@@ -123,11 +123,12 @@ class CohereEmbedderTest {
   void retries_stopAtTheDeadline() {
     cohere.failWhenTextContains("chunk", 503);
     cohere.failNext(429, 1, 30);
-    long start = System.nanoTime();
     TransientException e = assertThrows(TransientException.class,
         () -> embedder(Map.of()).embed(texts(2), 1024, Instant.now().plusSeconds(2)));
-    assertTrue((System.nanoTime() - start) / 1_000_000 < 1_500, "a Retry-After beyond the deadline is not waited for");
-    assertTrue(e.getMessage().contains("HTTP 429"), e.getMessage());
+    // Given up at once on the 429: had it slept the 30 s, the deadline would have passed and the
+    // message would say it ran out of time instead.
+    assertTrue(e.getMessage().contains("failed 1 time(s), last with HTTP 429"), e.getMessage());
+    assertEquals(1, cohere.calls().size());
   }
 
   @Test
