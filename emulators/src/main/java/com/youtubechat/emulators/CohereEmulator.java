@@ -28,7 +28,9 @@ import okhttp3.Headers;
  * (models and their dimensions, input_type, 1 to 96 non-empty texts, a 512-token input limit that
  * {@code truncate: NONE} turns into a 400), deterministic unit vectors derived from each text, and
  * fault injection: queued statuses (with or without {@code Retry-After}, JSON or plain-text bodies),
- * a persistent failure for requests containing a marker text, and a fixed latency per call.
+ * a persistent failure for requests containing a marker text, a fixed latency per call, and a rate
+ * limit in inputs per window (Cohere's is 2,000 embed inputs a minute; a load test shrinks the
+ * window to scale time) answered with 429 and a {@code Retry-After} as the real API does.
  */
 public final class CohereEmulator extends Dispatcher implements AutoCloseable {
 
@@ -38,8 +40,13 @@ public final class CohereEmulator extends Dispatcher implements AutoCloseable {
       "embed-multilingual-v3.0", 1024, "embed-multilingual-light-v3.0", 384, "embed-v4.0", 1536);
   private static final int MAX_TOKENS = 512;
 
-  /** One accepted or refused embed request, as received. */
-  public record Call(List<String> texts, JsonNode body, String authorization) {}
+  /** One accepted or refused embed request, as received, and when ({@link System#nanoTime()}). */
+  public record Call(List<String> texts, JsonNode body, String authorization, long receivedAtNanos) {
+
+    Call(List<String> texts, JsonNode body, String authorization) {
+      this(texts, body, authorization, System.nanoTime());
+    }
+  }
 
   private final MockWebServer server = new MockWebServer();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -48,6 +55,11 @@ public final class CohereEmulator extends Dispatcher implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private volatile long latencyMillis;
+  /** Rate limit: inputs accepted per window, and the accepted calls' times and sizes in the window. */
+  private int rateLimitInputs;
+  private long rateLimitWindowNanos;
+  private final Deque<long[]> acceptedInWindow = new ArrayDeque<>();
+  private final AtomicInteger rateLimited = new AtomicInteger();
 
   public CohereEmulator() {
     server.setDispatcher(this);
@@ -69,6 +81,22 @@ public final class CohereEmulator extends Dispatcher implements AutoCloseable {
   /** Every call takes at least this long (the benchmark's stand-in for network and model time). */
   public void latency(long millis) {
     this.latencyMillis = millis;
+  }
+
+  /**
+   * Accepts at most {@code inputs} texts per sliding {@code window}; a call that would exceed it gets
+   * HTTP 429 with {@code Retry-After} (whole seconds, at least 1) until enough of the window has
+   * passed. {@code inputs <= 0} turns the limit off.
+   */
+  public synchronized void rateLimit(int inputs, java.time.Duration window) {
+    this.rateLimitInputs = inputs;
+    this.rateLimitWindowNanos = window.toNanos();
+    acceptedInWindow.clear();
+  }
+
+  /** How many calls the rate limit refused. */
+  public int rateLimitedCalls() {
+    return rateLimited.get();
   }
 
   /** The next {@code times} requests get {@code status} with a JSON message (and Retry-After if > 0). */
@@ -159,6 +187,10 @@ public final class CohereEmulator extends Dispatcher implements AutoCloseable {
           return error(marker.getValue(), "injected failure for texts containing '" + marker.getKey() + "'");
         }
       }
+      MockResponse limited = overRateLimit(texts.size());
+      if (limited != null) {
+        return limited;
+      }
     }
     String model = body.path("model").asText("");
     Integer dimensions = MODELS.get(model);
@@ -240,6 +272,36 @@ public final class CohereEmulator extends Dispatcher implements AutoCloseable {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A 429 when {@code inputs} more texts would pass the rate limit, else null (and they are counted). */
+  private MockResponse overRateLimit(int inputs) {
+    if (rateLimitInputs <= 0) {
+      return null;
+    }
+    long now = System.nanoTime();
+    while (!acceptedInWindow.isEmpty() && now - acceptedInWindow.peekFirst()[0] >= rateLimitWindowNanos) {
+      acceptedInWindow.pollFirst();
+    }
+    int used = acceptedInWindow.stream().mapToInt(call -> (int) call[1]).sum();
+    if (used + inputs <= rateLimitInputs) {
+      acceptedInWindow.addLast(new long[] {now, inputs});
+      return null;
+    }
+    // Free enough of the window: wait until the oldest calls that must leave it have left.
+    int toFree = used + inputs - rateLimitInputs;
+    long leavesAt = now;
+    for (long[] call : acceptedInWindow) {
+      toFree -= (int) call[1];
+      leavesAt = call[0] + rateLimitWindowNanos;
+      if (toFree <= 0) {
+        break;
+      }
+    }
+    long seconds = Math.max(1, (leavesAt - now + 999_999_999L) / 1_000_000_000L);
+    rateLimited.incrementAndGet();
+    return new MockResponse(429, Headers.of("Content-Type", "application/json", "Retry-After", String.valueOf(seconds)),
+        EmulatorJson.write(Map.of("message", "You are past the per minute request limit, please wait and try again later.")));
   }
 
   private static MockResponse error(int status, String message) {

@@ -10,6 +10,7 @@ import com.cohere.api.types.EmbedByTypeResponse;
 import com.cohere.api.types.EmbedInputType;
 import com.cohere.api.types.EmbeddingType;
 import com.youtubechat.shared.error.CohereAuthenticationException;
+import com.youtubechat.shared.error.CohereRateLimitedException;
 import com.youtubechat.shared.error.CohereRequestRejectedException;
 import com.youtubechat.shared.error.CohereResponseInvalidException;
 import com.youtubechat.shared.error.EmbeddingDimensionMismatchException;
@@ -42,9 +43,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The SDK's own retries are off: its retry budget is shared by every request a client instance
  * ever makes, so a container-long client stops retrying after its first two. This class retries
- * 429, 5xx, timeouts and network failures itself, honouring {@code Retry-After}, with exponential
- * backoff and full jitter, and never past the deadline (the time the Lambda has left); what is still
- * failing then becomes a {@link TransientException} for the state machine to retry.
+ * 5xx, timeouts and network failures itself with exponential backoff and full jitter, never past the
+ * deadline (the time the Lambda has left); what is still failing then becomes a
+ * {@link TransientException} for the state machine to retry.
+ *
+ * <p>A 429 (the rate limit, e.g. 2,000 inputs a minute) is waited out here only when the wait is
+ * short ({@code COHERE_MAX_WAIT_SECONDS}): {@code Retry-After} plus a random share of it, so the
+ * clients that were refused together do not come back together. A longer wait becomes a
+ * {@link CohereRateLimitedException}, which the state machine waits out for free, instead of a
+ * Lambda sleeping on its concurrency and its database connection.
  */
 public final class CohereEmbedder {
 
@@ -152,6 +159,7 @@ public final class CohereEmbedder {
       }
       attempts.incrementAndGet();
       String failure;
+      boolean rateLimited = false;
       Optional<Duration> retryAfter = Optional.empty();
       try {
         EmbedByTypeResponse response = cohere.v2().embed(request(texts), RequestOptions.builder()
@@ -169,13 +177,21 @@ public final class CohereEmbedder {
           throw new CohereRequestRejectedException(what + " was refused with HTTP " + status + ": " + message(e));
         }
         failure = "HTTP " + status + " (" + message(e) + ")";
+        rateLimited = status == 429;
         retryAfter = retryAfter(e.headers());
       } catch (CohereException e) {
         // Network failures, timeouts and unreadable answers: the SDK wraps them all alike.
         failure = e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause());
       }
-      Duration delay = retryAfter.isPresent() ? retryAfter.get() : fullJitter(attempt);
-      if (attempt >= settings.maxAttempts() || Instant.now().plus(delay).isAfter(deadline)) {
+      Duration delay = retryAfter.isPresent() ? jitterAbove(retryAfter.get()) : fullJitter(attempt);
+      boolean outOfAttempts = attempt >= settings.maxAttempts() || Instant.now().plus(delay).isAfter(deadline);
+      if (rateLimited && (outOfAttempts || delay.compareTo(settings.maxRateLimitWait()) > 0)) {
+        throw new CohereRateLimitedException(what + " was refused by Cohere's rate limit (" + failure + ", attempt "
+            + attempt + (retryAfter.map(d -> ", Retry-After " + d.toSeconds() + " s").orElse("")) + "); the state"
+            + " machine tries the step again later. If this lasts, the key's rate (2,000 inputs a minute for trial"
+            + " and production keys) is too low for the load", retryAfter.orElse(null));
+      }
+      if (outOfAttempts) {
         throw new TransientException(what + " failed " + attempt + " time(s), last with " + failure
             + "; giving up for now so the state machine can retry later");
       }
@@ -216,6 +232,15 @@ public final class CohereEmbedder {
       out.add(values);
     }
     return out;
+  }
+
+  /**
+   * A delay in [wait, 2 * wait]: at least what the server asked for, plus a random share of it, so
+   * that clients refused at the same moment spread out instead of retrying in lock-step.
+   */
+  static Duration jitterAbove(Duration wait) {
+    long millis = wait.toMillis();
+    return Duration.ofMillis(millis + JITTER.get().nextLong(Math.max(1, millis) + 1));
   }
 
   /** A random delay in [0, min(cap, base * 2^(attempt-1))]: "full jitter". */

@@ -10,9 +10,11 @@ import java.time.Duration;
  * @param concurrency how many embed calls for one video run at once ({@code COHERE_CONCURRENCY})
  * @param callTimeout the limit of one HTTP call ({@code COHERE_TIMEOUT_SECONDS})
  * @param maxAttempts attempts per batch before the failure goes to the state machine's retry
+ * @param maxRateLimitWait the longest a rate-limited call waits inside the Lambda
+ *     ({@code COHERE_MAX_WAIT_SECONDS}); a longer wait is left to the state machine, where it is free
  */
 public record CohereSettings(String apiKey, String model, URI baseUrl, int concurrency, Duration callTimeout,
-    int maxAttempts) {
+    int maxAttempts, Duration maxRateLimitWait) {
 
   public static final String DEFAULT_MODEL = "embed-english-v3.0";
   public static final String DEFAULT_BASE_URL = "https://api.cohere.com";
@@ -24,12 +26,14 @@ public record CohereSettings(String apiKey, String model, URI baseUrl, int concu
         config.httpUrl("COHERE_BASE_URL", DEFAULT_BASE_URL),
         config.integer("COHERE_CONCURRENCY", 4, 1, 16),
         Duration.ofSeconds(config.integer("COHERE_TIMEOUT_SECONDS", 30, 1, 300)),
-        config.integer("COHERE_MAX_ATTEMPTS", 5, 1, 20));
+        config.integer("COHERE_MAX_ATTEMPTS", 5, 1, 20),
+        Duration.ofSeconds(config.integer("COHERE_MAX_WAIT_SECONDS", 5, 0, 60)));
   }
 
   @Override
   public String toString() {
     return "CohereSettings[model=" + model + ", baseUrl=" + baseUrl + ", concurrency=" + concurrency
-        + ", callTimeout=" + callTimeout + ", maxAttempts=" + maxAttempts + ", apiKey=set]";
+        + ", callTimeout=" + callTimeout + ", maxAttempts=" + maxAttempts + ", maxRateLimitWait=" + maxRateLimitWait
+        + ", apiKey=set]";
   }
 }

@@ -1,5 +1,6 @@
 package com.youtubechat.shared.xata;
 
+import com.youtubechat.shared.error.DatabaseBusyException;
 import com.youtubechat.shared.error.DatabaseException;
 import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.YoutubeChatException;
@@ -8,11 +9,20 @@ import java.sql.SQLException;
 /** Sorts database failures into retryable and permanent ones by SQLSTATE class. */
 public final class SqlErrors {
 
+  /** {@code too_many_connections}: max_connections, or the role's CONNECTION LIMIT, is reached. */
+  static final String TOO_MANY_CONNECTIONS = "53300";
+
   private SqlErrors() {}
 
   public static YoutubeChatException translate(SQLException e, String action) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String detail = action + " failed (SQLSTATE " + (state.isEmpty() ? "none" : state) + "): " + e.getMessage();
+    if (state.equals(TOO_MANY_CONNECTIONS)) {
+      return new DatabaseBusyException("Database busy: " + detail + ". Every connection slot is taken, as in a"
+          + " burst of videos; the state machine waits and tries again. If this lasts, raise the database's"
+          + " max_connections, put a pooler in front, or lower the FunctionConcurrency parameter (README: the"
+          + " connection budget)", e);
+    }
     if (isTransient(state)) {
       return new TransientException("Database unavailable: " + detail, e);
     }

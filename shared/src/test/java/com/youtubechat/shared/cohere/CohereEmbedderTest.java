@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.error.CohereAuthenticationException;
+import com.youtubechat.shared.error.CohereRateLimitedException;
 import com.youtubechat.shared.error.CohereRequestRejectedException;
 import com.youtubechat.shared.error.EmbeddingDimensionMismatchException;
 import com.youtubechat.shared.error.TransientException;
@@ -18,6 +19,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -120,15 +124,79 @@ class CohereEmbedderTest {
   }
 
   @Test
-  void retries_stopAtTheDeadline() {
-    cohere.failWhenTextContains("chunk", 503);
-    cohere.failNext(429, 1, 30);
-    TransientException e = assertThrows(TransientException.class,
-        () -> embedder(Map.of()).embed(texts(2), 1024, Instant.now().plusSeconds(2)));
-    // Given up at once on the 429: had it slept the 30 s, the deadline would have passed and the
-    // message would say it ran out of time instead.
-    assertTrue(e.getMessage().contains("failed 1 time(s), last with HTTP 429"), e.getMessage());
+  void retryAfterBeyondTheDeadline_isLeftToTheStateMachineAtOnce() {
+    cohere.failNext(429, 1, 3);
+    CohereRateLimitedException e = assertThrows(CohereRateLimitedException.class,
+        () -> embedder(Map.of("COHERE_MAX_WAIT_SECONDS", "60")).embed(texts(2), 1024, Instant.now().plusSeconds(2)));
+    // Given up at once: had it slept the 3 s, the deadline would have passed and no exception would
+    // name the 429 as its last failure.
+    assertTrue(e.getMessage().contains("HTTP 429") && e.getMessage().contains("Retry-After 3 s"), e.getMessage());
+    assertEquals(Duration.ofSeconds(3), e.retryAfter().orElseThrow());
     assertEquals(1, cohere.calls().size());
+  }
+
+  @Test
+  void retryAfterLongerThanTheLambdaShouldSleep_isACapacityErrorWithoutWaiting() {
+    cohere.failNext(429, 1, 20);
+    CohereRateLimitedException e = assertThrows(CohereRateLimitedException.class,
+        () -> embedder(Map.of()).embed(texts(2), 1024, LATER));
+    assertTrue(e.retryable());
+    assertTrue(e.getMessage().contains("Retry-After 20 s") && e.getMessage().contains("2,000 inputs a minute"),
+        e.getMessage());
+    assertEquals(1, cohere.calls().size(), "no second call: the state machine waits, not this Lambda");
+  }
+
+  @Test
+  void persistentServerErrorAtTheDeadline_isTransientNotRateLimited() {
+    cohere.failWhenTextContains("chunk", 503);
+    TransientException e = assertThrows(TransientException.class,
+        () -> embedder(Map.of("COHERE_MAX_ATTEMPTS", "2")).embed(texts(2), 1024, LATER));
+    assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
+  }
+
+  @Test
+  void jitterAbove_neverWaitsLessThanAskedAndSpreadsTheClients() {
+    java.util.Set<Long> distinct = new java.util.HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      long delay = CohereEmbedder.jitterAbove(Duration.ofSeconds(2)).toMillis();
+      assertTrue(delay >= 2_000 && delay <= 4_000, String.valueOf(delay));
+      distinct.add(delay / 100);
+    }
+    assertTrue(distinct.size() >= 10, "200 delays fall into " + distinct.size() + " of the 21 100-ms buckets");
+  }
+
+  @Test
+  void rateLimitStorm_clientsRetryAtSpreadTimesNotInLockStep() throws Exception {
+    // 20 Lambdas embed at once against a limit that lets 4 through a second: the others get 429 with
+    // the same Retry-After at about the same moment. Their second attempts must not arrive together.
+    cohere.rateLimit(4 * 3, Duration.ofSeconds(1));
+    List<CohereEmbedder> lambdas = IntStream.range(0, 20).mapToObj(i -> embedder(Map.of("COHERE_MAX_ATTEMPTS", "20")))
+        .toList();
+    List<Future<CohereEmbedder.Result>> results = new java.util.ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(lambdas.size())) {
+      for (int i = 0; i < lambdas.size(); i++) {
+        int lambda = i;
+        results.add(pool.submit(() -> lambdas.get(lambda).embed(
+            IntStream.range(0, 3).mapToObj(t -> "lambda " + lambda + " text " + t).toList(), 1024, LATER)));
+      }
+      for (Future<CohereEmbedder.Result> result : results) {
+        assertEquals(3, result.get().vectors().size());
+      }
+    }
+    assertTrue(cohere.rateLimitedCalls() >= 16, "the limit refused " + cohere.rateLimitedCalls());
+    // Each refused Lambda waits Retry-After (1 s) plus a random share of it. Lock-step retries would
+    // arrive within milliseconds of each other; these spread over most of a second.
+    Map<String, List<Long>> arrivalsByLambda = new HashMap<>();
+    for (CohereEmulator.Call call : cohere.calls()) {
+      arrivalsByLambda.computeIfAbsent(call.texts().get(0).split(" text ")[0], k -> new java.util.ArrayList<>())
+          .add(call.receivedAtNanos());
+    }
+    List<Long> secondAttempts = arrivalsByLambda.values().stream().filter(times -> times.size() > 1)
+        .map(times -> times.stream().sorted().toList().get(1)).sorted().toList();
+    assertTrue(secondAttempts.size() >= 16, "second attempts: " + secondAttempts.size());
+    long spreadMillis = (secondAttempts.getLast() - secondAttempts.getFirst()) / 1_000_000;
+    assertTrue(spreadMillis >= 300, secondAttempts.size() + " second attempts arrived within " + spreadMillis
+        + " ms of each other");
   }
 
   @Test

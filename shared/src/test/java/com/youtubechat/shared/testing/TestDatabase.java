@@ -62,6 +62,22 @@ public final class TestDatabase {
     return database;
   }
 
+  /**
+   * The test database's URL for a login role (created when missing) that may hold at most
+   * {@code connectionLimit} connections: 0 makes every connection attempt fail the way a burst does,
+   * with SQLSTATE 53300 ("too many connections for role").
+   */
+  public static String urlOfRoleWithConnectionLimit(XataConnection database, String role, int connectionLimit) {
+    if (!role.matches("[a-z_][a-z0-9_]*")) {
+      throw new IllegalArgumentException("not a plain role name: " + role);
+    }
+    execute(database, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN"
+        + " CREATE ROLE " + role + " LOGIN; END IF; END $$");
+    execute(database, "ALTER ROLE " + role + " CONNECTION LIMIT " + connectionLimit);
+    execute(database, "GRANT ALL ON ALL TABLES IN SCHEMA public TO " + role);
+    return url().replaceFirst("://[^@/]+@", "://" + role + "@");
+  }
+
   public static void execute(XataConnection database, String sql) {
     database.run("test setup", connection -> {
       try (var statement = connection.createStatement()) {
