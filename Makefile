@@ -21,6 +21,7 @@ MODULE_TranscriptFunction := transcript-function
 MODULE_EmbeddingFunction := embedding-function
 MODULE_ChatReadyFunction := chat-ready-function
 MODULE_FailureFunction := failure-function
+MODULE_ExecutionEndedFunction := failure-function
 
 .PHONY: FORCE build test cli demo check-artifacts bench-coldstart bench-embedding db-migrate clean
 

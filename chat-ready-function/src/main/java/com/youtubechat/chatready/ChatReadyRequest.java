@@ -1,7 +1,15 @@
 package com.youtubechat.chatready;
 
+import com.youtubechat.shared.pusher.VideoDetailsEvent;
+
 /**
- * The ChatReady step's input: the Embedding step's output merged with the Transcript step's summary,
- * of which only the video id matters.
+ * The Notify step's input: the output of the step it follows. After Embedding (merged with the
+ * Transcript summary) only {@code videoId} matters, and the chat-ready event is sent; after Info,
+ * {@code details} is the {@code video-details} event Info prepared (the video's metadata).
  */
-public record ChatReadyRequest(String videoId) {}
+public record ChatReadyRequest(String videoId, VideoDetailsEvent details) {
+
+  public ChatReadyRequest(String videoId) {
+    this(videoId, null);
+  }
+}

@@ -9,10 +9,13 @@ import com.youtubechat.shared.pusher.VideoDetailsEvent;
 import com.youtubechat.shared.pusher.VideoEvents;
 
 /**
- * Tells the web app that a video's chat is ready: {@code video-details}
- * {@code {id, chatEnabled: true, status: "ready"}}. It runs as its own step after Embedding has
- * committed the embeddings and set {@code chat_enabled}, so a client that reacts to the event finds
- * the rows, and a Pusher failure is retried here without calling Cohere again.
+ * Sends the web app's {@code video-details} events, each as its own step after the step whose
+ * work it announces has committed, so a client that reacts to the event finds the data, and a
+ * Pusher failure is retried here without calling YouTube or Cohere again:
+ * <ul>
+ *   <li>after Embedding (the ChatReady state): {@code {id, chatEnabled: true, status: "ready"}};
+ *   <li>after Info (the NotifyInfo state): the metadata event Info prepared, as {@code details}.
+ * </ul>
  */
 public final class ChatReadyService {
 
@@ -40,7 +43,11 @@ public final class ChatReadyService {
     if (videoId == null || videoId.isBlank()) {
       throw new InvalidInputException("The input has no 'videoId': the ChatReady step takes the Embedding step's output");
     }
-    VideoDetailsEvent event = VideoDetailsEvent.chatReady(videoId);
+    VideoDetailsEvent event = request.details() == null ? VideoDetailsEvent.chatReady(videoId) : request.details();
+    if (!videoId.equals(event.id())) {
+      throw new InvalidInputException("The input's details are for video '" + event.id() + "', not for its videoId '"
+          + videoId + "': the NotifyInfo step takes the Info step's output");
+    }
     events.videoDetails(event);
     return ChatReadyResult.of(event);
   }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.youtubechat.shared.pusher.PusherSettings;
 import com.youtubechat.emulators.Fault;
 import com.youtubechat.emulators.PusherEmulator;
 import com.youtubechat.shared.error.ConfigurationException;
@@ -59,6 +61,41 @@ class ChatReadyHandlerTest {
     assertEquals(VIDEO, output.get("videoId").asText());
     assertTrue(output.get("chatEnabled").asBoolean());
     assertEquals("ready", output.get("status").asText());
+  }
+
+  @Test
+  void infoOutput_sendsItsMetadataEvent_trimmedToPushersLimit() throws Exception {
+    String description = "🎶 Ünïcödé 漢字 عربى! ".repeat(250); // 5,000 characters, mostly multibyte
+    ObjectNode details = Json.MAPPER.createObjectNode().put("id", VIDEO).put("title", "🎸 أغنية — שיר")
+        .put("author", "Rick Astley").put("length", 213).put("description", description);
+    ObjectNode infoOutput = Json.MAPPER.createObjectNode().put("videoId", VIDEO).put("youtubeId", "dQw4w9WgXcQ")
+        .put("title", "🎸 أغنية — שיר").put("lengthSeconds", 213);
+    infoOutput.set("details", details);
+
+    JsonNode output = invoke(infoOutput.toString(), Map.of());
+
+    assertEquals(1, pusher.events().size(), pusher.rejections().toString());
+    PusherEmulator.Event event = pusher.events().get(0);
+    assertEquals("video-details", event.name());
+    assertEquals("🎸 أغنية — שיר", event.data().get("title").asText());
+    assertEquals(213, event.data().get("length").asInt());
+    assertTrue(event.data().path("status").isMissingNode(), "Info's event says nothing of the status: " + event.data());
+    assertTrue(event.rawData().getBytes(StandardCharsets.UTF_8).length <= PusherSettings.DATA_LIMIT_BYTES);
+    String sent = event.data().get("description").asText();
+    assertTrue(description.startsWith(sent.substring(0, sent.length() - 1)),
+        "the event carries a prefix of the description when the whole does not fit");
+    assertEquals(VIDEO, output.get("videoId").asText());
+    assertTrue(output.path("status").isNull() || output.path("status").isMissingNode(), output.toString());
+  }
+
+  @Test
+  void detailsOfAnotherVideo_areRefusedAndNothingIsSent() {
+    String input = "{\"videoId\":\"" + VIDEO + "\",\"details\":{\"id\":\"rec_other\",\"title\":\"x\"}}";
+
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> invoke(input, Map.of()));
+
+    assertTrue(e.getMessage().contains("rec_other"), e.getMessage());
+    assertEquals(0, pusher.requestCount());
   }
 
   @Test

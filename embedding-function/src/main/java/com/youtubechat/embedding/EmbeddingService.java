@@ -21,7 +21,9 @@ import java.util.List;
  * The Embedding step: read the stored transcript, embed its chunks with Cohere, replace the video's
  * embeddings and enable chat in one transaction. The web app is told by the next step (ChatReady),
  * after this one has committed: a Pusher outage is then retried on its own, without embedding the
- * video again, and this function ships no Pusher client.
+ * video again, and this function ships no Pusher client. The transcript is read before Cohere is
+ * called, on the connection the write then uses, so a database that is down or full fails the
+ * attempt before any paid call; the connection is released when the invocation ends.
  */
 public final class EmbeddingService {
 
@@ -67,6 +69,14 @@ public final class EmbeddingService {
     if (videoId == null || videoId.isBlank()) {
       throw new InvalidInputException("The input has no 'videoId': the Embedding step takes the Transcript step's output");
     }
+    try {
+      return embedAndStore(videoId, deadline);
+    } finally {
+      videos.releaseConnection();
+    }
+  }
+
+  private EmbeddingResult embedAndStore(String videoId, Instant deadline) {
     StoredTranscript transcript = videos.readTranscript(videoId).orElseThrow(() -> new TranscriptMissingException(
         "Video " + videoId + " has no stored transcript: run the Transcript step for it first"));
     List<TranscriptChunk> chunks = transcript.chunks();

@@ -28,6 +28,17 @@ final class FailureReasons {
     return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 3) + "..." : reason;
   }
 
+  /** Why the safety net marks a video: its execution ended (FAILED, TIMED_OUT, ABORTED) with no outcome recorded. */
+  static String endedWithoutOutcome(ExecutionEnded ended) {
+    String reason = "Processing ended " + ended.status() + " before its outcome was recorded";
+    if (ended.error() != null || ended.cause() != null) {
+      reason += " (" + shortName(ended.error()) + "): " + message(ended.cause());
+    } else {
+      reason += "; send the video again to retry it";
+    }
+    return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 3) + "..." : reason;
+  }
+
   /** {@code com.youtubechat.shared.error.NoTranscriptException} reads as {@code NoTranscriptException}. */
   static String shortName(String error) {
     if (error == null || error.isBlank()) {

@@ -1,6 +1,7 @@
 package com.youtubechat.failure;
 
 import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.error.YoutubeChatException;
 import com.youtubechat.shared.lambda.Warmup;
 import com.youtubechat.shared.log.Log;
 import com.youtubechat.shared.pusher.PusherSettings;
@@ -9,6 +10,7 @@ import com.youtubechat.shared.pusher.VideoEvents;
 import com.youtubechat.shared.xata.VideoStore;
 import com.youtubechat.shared.xata.XataConnection;
 import com.youtubechat.shared.xata.XataSettings;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,6 +51,49 @@ public final class FailureService {
     videos.resetConnection();
   }
 
+  /**
+   * The safety net: for each ended execution, marks its video failed unless an outcome is already
+   * recorded, and tells the web app. Returns the ids of the messages to try again: those that met a
+   * retryable failure (the database full or down, Pusher unavailable). A message that can never be
+   * recorded (not such an event, no video id, no row) is logged and dropped.
+   */
+  public List<String> recordEnded(List<ExecutionEndedHandler.SqsMessage> messages) {
+    List<String> retry = new ArrayList<>();
+    try {
+      for (ExecutionEndedHandler.SqsMessage message : messages) {
+        try {
+          recordEnded(ExecutionEnded.parse(message.body()));
+        } catch (YoutubeChatException e) {
+          if (e.retryable()) {
+            LOG.log(System.Logger.Level.WARNING, "message {0} will be tried again: {1}", message.messageId(),
+                e.getMessage());
+            retry.add(message.messageId());
+          } else {
+            LOG.log(System.Logger.Level.ERROR, "message {0} cannot be recorded and is dropped: {1}",
+                message.messageId(), e.getMessage());
+          }
+        }
+      }
+    } finally {
+      videos.releaseConnection();
+    }
+    return retry;
+  }
+
+  private void recordEnded(ExecutionEnded ended) {
+    if (ended.videoId() == null) {
+      LOG.log(System.Logger.Level.WARNING, "execution {0} ended {1} with no video id in its input",
+          ended.executionName(), ended.status());
+      return;
+    }
+    String reason = FailureReasons.endedWithoutOutcome(ended);
+    if (videos.markFailedIfUnfinished(ended.videoId(), reason)) {
+      events.videoDetails(VideoDetailsEvent.failed(ended.videoId(), reason));
+      LOG.log(System.Logger.Level.INFO, "video {0}: execution {1} ended {2} without an outcome; marked failed",
+          ended.videoId(), ended.executionName(), ended.status());
+    }
+  }
+
   public FailureSummary record(FailureReport report) {
     List<FailureReport.StepFailure> failures = report.failures() == null ? List.of() : report.failures();
     String reason = FailureReasons.reason(failures);
@@ -58,7 +103,12 @@ public final class FailureService {
       LOG.log(System.Logger.Level.WARNING, "a video without an id failed: {0}", reason);
       return new FailureSummary(null, error, reason, false);
     }
-    boolean recorded = videos.markFailed(videoId, reason);
+    boolean recorded;
+    try {
+      recorded = videos.markFailed(videoId, reason);
+    } finally {
+      videos.releaseConnection();
+    }
     if (!recorded) {
       LOG.log(System.Logger.Level.WARNING, "video {0} failed but has no row to mark: {1}", videoId, reason);
       return new FailureSummary(videoId, error, reason, false);

@@ -5,9 +5,7 @@ import com.youtubechat.shared.json.Json;
 import com.youtubechat.shared.lambda.Warmup;
 import com.youtubechat.shared.model.VideoMetadata;
 import com.youtubechat.shared.model.VideoRecord;
-import com.youtubechat.shared.pusher.PusherSettings;
 import com.youtubechat.shared.pusher.VideoDetailsEvent;
-import com.youtubechat.shared.pusher.VideoEvents;
 import com.youtubechat.shared.xata.VideoStore;
 import com.youtubechat.shared.xata.XataConnection;
 import com.youtubechat.shared.xata.XataSettings;
@@ -18,29 +16,29 @@ import com.youtubechat.shared.youtube.YoutubeSettings;
 import com.youtubechat.shared.youtube.YoutubeWarmup;
 
 /**
- * The Info step: fetch the video's metadata, write it to the video row, then tell the web app. The
- * row is written before the event is sent, so a client that refetches on the event sees the data.
+ * The Info step: check the video's row, fetch the video's metadata, write it to the row, and hand
+ * the {@code video-details} event to the next step (Notify), which sends it after this one has
+ * committed. The order keeps retries free of paid work: the row check takes the invocation's
+ * database connection before YouTube is asked, so a database that is down or full fails the attempt
+ * before the fetch; and a Pusher outage is retried by Notify alone, never fetching YouTube again.
  */
 public final class InfoService {
 
   private final MetadataClient youtube;
   private final VideoStore videos;
-  private final VideoEvents events;
 
-  public InfoService(MetadataClient youtube, VideoStore videos, VideoEvents events) {
+  public InfoService(MetadataClient youtube, VideoStore videos) {
     this.youtube = youtube;
     this.videos = videos;
-    this.events = events;
   }
 
   /** Builds the service from environment variables; every configuration problem is reported at once. */
   public static InfoService fromEnvironment(ConfigReader config) {
     XataSettings xata = XataSettings.read(config);
     YoutubeSettings youtube = YoutubeSettings.read(config);
-    PusherSettings pusher = PusherSettings.read(config);
     config.validate();
     return new InfoService(MetadataClient.create(youtube, new YoutubeHttp(youtube)),
-        new VideoStore(new XataConnection(xata)), VideoEvents.create(pusher));
+        new VideoStore(new XataConnection(xata)));
   }
 
   /** SnapStart priming: the invocation's code paths on canned data, no side effect. */
@@ -50,8 +48,7 @@ public final class InfoService {
     VideoIds.resolve(record.youtubeId(), record.url());
     VideoMetadata metadata = YoutubeWarmup.metadata();
     XataConnection.warmDriver();
-    events.warm();
-    Json.write(new InfoResult(record.id(), metadata.youtubeId(), metadata.title(), metadata.lengthSeconds()));
+    Json.write(InfoResult.of(record.id(), metadata));
   }
 
   /** Drops every open connection (before the snapshot, and after each restore). */
@@ -62,12 +59,13 @@ public final class InfoService {
 
   public InfoResult process(VideoRecord video) {
     String youtubeId = video.requireYoutubeId("Info");
-    VideoMetadata metadata = youtube.fetch(youtubeId);
-    videos.updateMetadata(video.id(), metadata);
-    events.videoDetails(new VideoDetailsEvent(video.id(), metadata.title(), metadata.author(),
-        metadata.thumbnailUrl(), metadata.lengthSeconds(),
-        metadata.publishDate() == null ? null : metadata.publishDate().toString(),
-        metadata.description(), null, null, null));
-    return new InfoResult(video.id(), youtubeId, metadata.title(), metadata.lengthSeconds());
+    try {
+      videos.requireRow(video.id());
+      VideoMetadata metadata = youtube.fetch(youtubeId);
+      videos.updateMetadata(video.id(), metadata);
+      return InfoResult.of(video.id(), metadata);
+    } finally {
+      videos.releaseConnection();
+    }
   }
 }

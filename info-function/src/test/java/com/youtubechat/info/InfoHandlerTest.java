@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.error.DatabaseBusyException;
 import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.VideoRecordNotFoundException;
@@ -15,9 +16,8 @@ import com.youtubechat.shared.error.VideoUnplayableException;
 import com.youtubechat.shared.error.YoutubeChatException;
 import com.youtubechat.shared.error.YoutubeQuotaExceededException;
 import com.youtubechat.shared.json.Json;
-import com.youtubechat.shared.pusher.PusherSettings;
 import com.youtubechat.emulators.FakeVideo;
-import com.youtubechat.emulators.PusherEmulator;
+import com.youtubechat.shared.testing.Connections;
 import com.youtubechat.shared.testing.TestContext;
 import com.youtubechat.shared.testing.TestDatabase;
 import com.youtubechat.emulators.YoutubeEmulator;
@@ -27,6 +27,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,14 +37,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The Info handler end to end: real PostgreSQL, YouTube and Pusher emulators on loopback. */
+/**
+ * The Info handler end to end: real PostgreSQL, the YouTube emulator on loopback. Its Pusher event is
+ * sent by the Notify step: here it is checked as the {@code details} of the output.
+ */
 class InfoHandlerTest {
 
   private static final String RECORD_ID = "rec_cthqp4kmj0ph6g3h8o70";
   private static final String YOUTUBE_ID = "dQw4w9WgXcQ";
 
   private final YoutubeEmulator youtube = new YoutubeEmulator();
-  private final PusherEmulator pusher = new PusherEmulator();
   private XataConnection database;
 
   @BeforeEach
@@ -54,7 +57,6 @@ class InfoHandlerTest {
   @AfterEach
   void tearDown() {
     youtube.close();
-    pusher.close();
     if (database != null) { // null when the database tests were skipped
       database.close();
     }
@@ -62,7 +64,6 @@ class InfoHandlerTest {
 
   private InfoHandler handler(Map<String, String> youtubeEnv) {
     Map<String, String> env = new HashMap<>(youtubeEnv);
-    env.putAll(pusher.environment());
     env.put("XATA_DB_URL", TestDatabase.url());
     return new InfoHandler(InfoService.fromEnvironment(new ConfigReader(env)));
   }
@@ -80,7 +81,7 @@ class InfoHandlerTest {
   }
 
   @Test
-  void sampleRecord_updatesTheRowThenSendsOneSignedEvent() throws Exception {
+  void sampleRecord_updatesTheRowAndOutputsTheEventForNotify() throws Exception {
     youtube.add(new FakeVideo(YOUTUBE_ID));
     TestDatabase.insertVideo(database, RECORD_ID, YOUTUBE_ID, "https://www.youtube.com/watch?v=" + YOUTUBE_ID);
 
@@ -98,11 +99,7 @@ class InfoHandlerTest {
     assertEquals("https://i.ytimg.com/vi/" + YOUTUBE_ID + "/maxresdefault.jpg", row.get("thumbnail_url"));
     assertTrue(OffsetDateTime.parse("2009-10-25T06:57:33Z").isEqual((OffsetDateTime) row.get("publish_date")));
 
-    assertEquals(1, pusher.events().size(), pusher.rejections().toString());
-    PusherEmulator.Event event = pusher.events().get(0);
-    assertEquals("video-chat", event.channel());
-    assertEquals("video-details", event.name());
-    JsonNode data = event.data();
+    JsonNode data = output.get("details");
     assertEquals(RECORD_ID, data.get("id").asText());
     assertEquals("Never Gonna Give You Up", data.get("title").asText());
     assertEquals("Rick Astley", data.get("author").asText());
@@ -110,6 +107,8 @@ class InfoHandlerTest {
     assertEquals(213, data.get("length").asInt());
     assertEquals("2009-10-24T23:57:33-07:00", data.get("publishDate").asText());
     assertEquals(row.get("description"), data.get("description").asText());
+    assertTrue(data.path("status").isMissingNode() && data.path("chatEnabled").isMissingNode(),
+        "only the fields Info changed: " + data);
   }
 
   @Test
@@ -117,11 +116,11 @@ class InfoHandlerTest {
     youtube.add(new FakeVideo(YOUTUBE_ID));
     TestDatabase.insertVideo(database, RECORD_ID, YOUTUBE_ID, null);
 
-    invoke(handler(youtube.environmentWithDataApi()), fixture("video-record.json"));
+    JsonNode output = invoke(handler(youtube.environmentWithDataApi()), fixture("video-record.json"));
 
     assertEquals(1, youtube.requests("/youtube/v3/videos").size());
     assertTrue(youtube.requests("/watch").isEmpty());
-    assertEquals("2009-10-25T06:57:33Z", pusher.events().get(0).data().get("publishDate").asText());
+    assertEquals("2009-10-25T06:57:33Z", output.get("details").get("publishDate").asText());
   }
 
   @Test
@@ -144,36 +143,62 @@ class InfoHandlerTest {
     youtube.add(new FakeVideo(YOUTUBE_ID).title(title).description(description).author("فنان 🎤"));
     TestDatabase.insertVideo(database, RECORD_ID, YOUTUBE_ID, null);
 
-    invoke(handler(youtube.environment()), fixture("video-record.json"));
+    JsonNode output = invoke(handler(youtube.environment()), fixture("video-record.json"));
 
     Map<String, Object> row = TestDatabase.video(database, RECORD_ID).orElseThrow();
     assertEquals(title, row.get("title"));
     assertEquals(description, row.get("description"));
     assertEquals("فنان 🎤", row.get("author"));
-    PusherEmulator.Event event = pusher.events().get(0);
-    assertEquals(title, event.data().get("title").asText());
-    assertTrue(event.rawData().getBytes(StandardCharsets.UTF_8).length <= PusherSettings.DATA_LIMIT_BYTES);
-    String sent = event.data().get("description").asText();
-    assertTrue(description.startsWith(sent.substring(0, sent.length() - 1)),
-        "the event carries a prefix of the description when the whole does not fit");
+    assertEquals(title, output.get("details").get("title").asText());
+    assertEquals(description, output.get("details").get("description").asText(), "Notify trims it to Pusher's limit");
+  }
+
+  // The database is asked before YouTube: a retry after a database failure repeats no paid fetch.
+
+  @Test
+  void databaseDown_failsRetryablyBeforeAnyYoutubeRequest() {
+    youtube.add(new FakeVideo(YOUTUBE_ID));
+    Map<String, String> env = new HashMap<>(youtube.environmentWithDataApi());
+    env.put("XATA_DB_URL", "postgresql://postgres@127.0.0.1:1/nowhere");
+    InfoHandler handler = new InfoHandler(InfoService.fromEnvironment(new ConfigReader(env)));
+
+    assertThrows(TransientException.class, () -> invoke(handler, fixture("video-record.json")));
+
+    assertTrue(youtube.requests().isEmpty(), "no Data API unit spent: " + youtube.requests());
   }
 
   @Test
-  void pusherOff_stillWritesTheRow() throws Exception {
+  void connectionBudgetExhausted_isDatabaseBusy_beforeAnyYoutubeRequest() {
     youtube.add(new FakeVideo(YOUTUBE_ID));
     TestDatabase.insertVideo(database, RECORD_ID, YOUTUBE_ID, null);
-    Map<String, String> env = new HashMap<>(youtube.environment());
-    env.put("XATA_DB_URL", TestDatabase.url());
+    Map<String, String> env = new HashMap<>(youtube.environmentWithDataApi());
+    env.put("XATA_DB_URL", TestDatabase.urlOfRoleWithConnectionLimit(database, "ytc_no_slots", 0));
+    InfoHandler handler = new InfoHandler(InfoService.fromEnvironment(new ConfigReader(env)));
 
-    new InfoHandler(InfoService.fromEnvironment(new ConfigReader(env)))
-        .handleRequest(new ByteArrayInputStream(fixture("video-record.json").getBytes(StandardCharsets.UTF_8)),
-            new ByteArrayOutputStream(), new TestContext());
+    DatabaseBusyException e = assertThrows(DatabaseBusyException.class, () -> invoke(handler, fixture("video-record.json")));
 
-    assertEquals("Never Gonna Give You Up", TestDatabase.video(database, RECORD_ID).orElseThrow().get("title"));
-    assertEquals(0, pusher.requestCount());
+    assertTrue(e.getMessage().contains("SQLSTATE 53300"), e.getMessage());
+    assertTrue(youtube.requests().isEmpty(), "no Data API unit spent: " + youtube.requests());
+    assertNull(TestDatabase.video(database, RECORD_ID).orElseThrow().get("title"));
   }
 
-  // Bad input: a named error, no request to YouTube, nothing written, no event.
+  @Test
+  void invocation_releasesItsConnectionWhenItEnds() throws Exception {
+    youtube.add(new FakeVideo(YOUTUBE_ID));
+    TestDatabase.insertVideo(database, RECORD_ID, YOUTUBE_ID, null);
+    InfoHandler handler = handler(youtube.environment());
+    var start = Connections.now(database);
+
+    invoke(handler, fixture("video-record.json"));
+    assertEquals(0, Connections.awaitOpenedSince(database, start, 0, Duration.ofSeconds(30)),
+        "a warm container keeps no connection between invocations");
+    youtube.add(new FakeVideo(YOUTUBE_ID).title("Renamed"));
+    invoke(handler, fixture("video-record.json"));
+
+    assertEquals("Renamed", TestDatabase.video(database, RECORD_ID).orElseThrow().get("title"));
+  }
+
+  // Bad input: a named error, no request to YouTube, nothing written.
 
   @ParameterizedTest
   @ValueSource(strings = {
@@ -195,17 +220,16 @@ class InfoHandlerTest {
 
     assertTrue(youtube.requests().isEmpty(), "no request to YouTube");
     assertNull(TestDatabase.video(database, "rec_1").orElseThrow().get("title"));
-    assertEquals(0, pusher.requestCount());
   }
 
   @Test
-  void rowThatDoesNotExist_isNamedAndSendsNoEvent() {
+  void rowThatDoesNotExist_isNamedBeforeAnyYoutubeRequest() {
     youtube.add(new FakeVideo(YOUTUBE_ID));
     VideoRecordNotFoundException e = assertThrows(VideoRecordNotFoundException.class,
         () -> invoke(handler(youtube.environment()), fixture("video-record.json")));
     assertTrue(e.getMessage().contains(RECORD_ID));
     assertEquals(0, TestDatabase.count(database, "videos"));
-    assertEquals(0, pusher.requestCount());
+    assertTrue(youtube.requests().isEmpty(), "no request to YouTube: " + youtube.requests());
   }
 
   @Test
@@ -239,6 +263,5 @@ class InfoHandlerTest {
     TestDatabase.insertVideo(database, RECORD_ID, YOUTUBE_ID, null);
     assertThrows(expected, () -> invoke(handler(env), fixture("video-record.json")));
     assertNull(TestDatabase.video(database, RECORD_ID).orElseThrow().get("title"));
-    assertEquals(0, pusher.requestCount());
   }
 }

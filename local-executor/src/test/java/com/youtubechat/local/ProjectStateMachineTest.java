@@ -50,7 +50,8 @@ class ProjectStateMachineTest {
 
   private static JsonNode info() {
     return json("{\"videoId\": \"" + videoId + "\", \"youtubeId\": \"dQw4w9WgXcQ\","
-        + " \"title\": \"Never Gonna Give You Up\", \"lengthSeconds\": 213}");
+        + " \"title\": \"Never Gonna Give You Up\", \"lengthSeconds\": 213,"
+        + " \"details\": {\"id\": \"" + videoId + "\", \"title\": \"Never Gonna Give You Up\"}}");
   }
 
   private static JsonNode transcript() {
@@ -106,7 +107,8 @@ class ProjectStateMachineTest {
     assertEquals(List.of(event.path("detail")), invoker.payloadsOf("InfoFunction"));
     assertEquals(List.of(event.path("detail")), invoker.payloadsOf("TranscriptFunction"));
     assertEquals(List.of(transcript()), invoker.payloadsOf("EmbeddingFunction"));
-    assertEquals(List.of(expectedTranscript), invoker.payloadsOf("ChatReadyFunction"));
+    // NotifyInfo sends Info's event, ChatReady the chat-ready one; the branches run in either order.
+    assertEquals(java.util.Set.of(info(), expectedTranscript), java.util.Set.copyOf(invoker.payloadsOf("ChatReadyFunction")));
     assertEquals(0, invoker.count("FailureFunction"));
     assertTrue(execution.ran("Done") && !execution.ran("RecordFailure"));
     assertTrue(sleeper.delays().isEmpty());
@@ -153,6 +155,7 @@ class ProjectStateMachineTest {
         .on("TranscriptFunction", payload -> {
           throw new NoTranscriptException("The video has captions in de only");
         })
+        .on("ChatReadyFunction", payload -> payload)
         .on("FailureFunction", ProjectStateMachineTest::recordFailure);
 
     Execution execution = machine(invoker).start(event);
@@ -231,6 +234,9 @@ class ProjectStateMachineTest {
         .on("TranscriptFunction", payload -> transcript())
         .on("EmbeddingFunction", payload -> embedding())
         .on("ChatReadyFunction", payload -> {
+          if (payload.has("details")) {
+            return chatReady(); // NotifyInfo
+          }
           if (calls.incrementAndGet() <= 2) {
             throw new TransientException("Pusher answered HTTP 503");
           }
@@ -240,7 +246,8 @@ class ProjectStateMachineTest {
     Execution execution = machine(invoker).start(event);
 
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), execution.error() + ": " + execution.cause());
-    assertEquals(3, invoker.count("ChatReadyFunction"));
+    assertEquals(3, calls.get());
+    assertEquals(1, invoker.count("InfoFunction"));
     assertEquals(1, invoker.count("EmbeddingFunction"));
     assertEquals(1, invoker.count("TranscriptFunction"));
   }
@@ -252,6 +259,9 @@ class ProjectStateMachineTest {
         .on("TranscriptFunction", payload -> transcript())
         .on("EmbeddingFunction", payload -> embedding())
         .on("ChatReadyFunction", payload -> {
+          if (payload.has("details")) {
+            return chatReady(); // NotifyInfo
+          }
           throw new TransientException("Pusher answered HTTP 503");
         })
         .on("FailureFunction", ProjectStateMachineTest::recordFailure);
@@ -259,7 +269,8 @@ class ProjectStateMachineTest {
     Execution execution = machine(invoker).start(event);
 
     assertEquals(ExecutionStatus.FAILED, execution.status());
-    assertEquals(5, invoker.count("ChatReadyFunction"), "the first call and the definition's 4 retries");
+    assertEquals(5, invoker.payloadsOf("ChatReadyFunction").stream().filter(p -> !p.has("details")).count(),
+        "the first call and the definition's 4 retries");
     assertEquals(1, invoker.count("EmbeddingFunction"));
     JsonNode failure = invoker.payloadsOf("FailureFunction").get(0).path("failures").get(0);
     assertEquals("ChatReady", failure.path("step").asText());
@@ -285,7 +296,8 @@ class ProjectStateMachineTest {
     LocalStateMachine machine = LocalStateMachine.fromProject(root, HandlerTaskInvoker.builder().build(), sleeper);
 
     assertEquals("YoutubeChatStateMachine", machine.name());
-    assertEquals(List.of("InfoFunction", "TranscriptFunction", "EmbeddingFunction", "ChatReadyFunction", "FailureFunction"),
+    assertEquals(List.of("InfoFunction", "TranscriptFunction", "EmbeddingFunction", "ChatReadyFunction", "FailureFunction",
+            "ExecutionEndedFunction"),
         List.copyOf(machine.functions().keySet()));
   }
 }

@@ -26,7 +26,10 @@ import java.util.Locale;
 
 /**
  * The Transcript step: fetch the captions, cut them into timed chunks that fit the embedding model,
- * and store them as the video row's transcript, replacing any earlier one.
+ * and store them as the video row's transcript, replacing any earlier one. The row is checked first,
+ * which takes the invocation's database connection: a database that is down or full fails the
+ * attempt before YouTube is asked, so a retry never fetches the captions twice for a database
+ * failure. The connection is released when the invocation ends.
  */
 public final class TranscriptService {
 
@@ -75,15 +78,20 @@ public final class TranscriptService {
 
   public TranscriptResult process(VideoRecord video) {
     String youtubeId = video.requireYoutubeId("Transcript");
-    CaptionClient.Captions fetched = captions.fetch(youtubeId);
-    if (fetched.segments().isEmpty()) {
-      throw new TranscriptsDisabledException("The " + fetched.language() + " captions of YouTube video " + youtubeId
-          + " contain no text: there is nothing to make chat-ready");
+    try {
+      videos.requireRow(video.id());
+      CaptionClient.Captions fetched = captions.fetch(youtubeId);
+      if (fetched.segments().isEmpty()) {
+        throw new TranscriptsDisabledException("The " + fetched.language() + " captions of YouTube video " + youtubeId
+            + " contain no text: there is nothing to make chat-ready");
+      }
+      List<TranscriptChunk> chunks = chunker.chunk(fetched.segments());
+      videos.saveTranscript(video.id(), new StoredTranscript(youtubeId, fetched.language(),
+          fetched.source().name().toLowerCase(Locale.ROOT), fetched.track().languageCode(),
+          fetched.segments().size(), chunking.maxTokens(), chunking.overlapTokens(), chunks));
+      return new TranscriptResult(video.id(), youtubeId, fetched.language(), chunks.size());
+    } finally {
+      videos.releaseConnection();
     }
-    List<TranscriptChunk> chunks = chunker.chunk(fetched.segments());
-    videos.saveTranscript(video.id(), new StoredTranscript(youtubeId, fetched.language(),
-        fetched.source().name().toLowerCase(Locale.ROOT), fetched.track().languageCode(),
-        fetched.segments().size(), chunking.maxTokens(), chunking.overlapTokens(), chunks));
-    return new TranscriptResult(video.id(), youtubeId, fetched.language(), chunks.size());
   }
 }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.youtubechat.local.sam.CloudFormationYaml;
+import com.youtubechat.shared.error.CapacityException;
+import com.youtubechat.shared.error.CohereRateLimitedException;
+import com.youtubechat.shared.error.DatabaseBusyException;
 import com.youtubechat.shared.error.PermanentException;
 import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.YoutubeChatException;
@@ -41,6 +44,11 @@ class StateMachineDefinitionTest {
 
   private static final String ASL = "statemachine/youtube-chat.asl.json";
   private static final String STATE_MACHINE = "YoutubeChatStateMachine";
+  private static final String INSERT_RULE = "YoutubeChatRule";
+  private static final String SAFETY_NET_RULE = "ExecutionEndedRule";
+  private static final String THROTTLED = "Lambda.TooManyRequestsException";
+  /** How long a burst may last: the capacity retries must be willing to wait at least this long. */
+  private static final long BURST_SECONDS = 30 * 60;
   private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
   private static final Set<String> LAMBDA_SERVICE_ERRORS = Set.of(
       "Lambda.ServiceException",
@@ -124,6 +132,50 @@ class StateMachineDefinitionTest {
       assertTrue(retrier.path("BackoffRate").asDouble(2.0) > 1.0, "Task " + name + ": no exponential backoff");
       assertEquals("FULL", retrier.path("JitterStrategy").asText(), "Task " + name + ": no jitter");
     });
+  }
+
+  @Test
+  void capacityErrors_areRetriedPatientlyWithJitter_nowhereQuickly() {
+    Map<String, List<String>> expected = Map.of(
+        "Info", List.of(THROTTLED, DatabaseBusyException.class.getName()),
+        "NotifyInfo", List.of(THROTTLED),
+        "Transcript", List.of(THROTTLED, DatabaseBusyException.class.getName()),
+        "Embedding", List.of(THROTTLED, DatabaseBusyException.class.getName(), CohereRateLimitedException.class.getName()),
+        "ChatReady", List.of(THROTTLED),
+        "RecordFailure", List.of(THROTTLED, DatabaseBusyException.class.getName()));
+    assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(tasks.keySet()), "every task is listed here");
+    expected.forEach((name, errors) -> {
+      for (String error : errors) {
+        JsonNode retrier = retrierFor(tasks.get(name), error);
+        assertTrue(retrier != null, "Task " + name + " does not retry " + error);
+        assertEquals("FULL", retrier.path("JitterStrategy").asText(), name + ": " + error + " without jitter");
+        long worstCase = maxTotalWaitSeconds(retrier);
+        assertTrue(worstCase / 2 >= BURST_SECONDS, name + " waits out " + error + " for at most " + worstCase
+            + " s, about " + worstCase / 2 + " s on average: shorter than a burst");
+      }
+    });
+    assertTrue(maxTotalWaitSeconds(retrierFor(tasks.get("RecordFailure"), DatabaseBusyException.class.getName()))
+        > maxTotalWaitSeconds(retrierFor(tasks.get("Info"), DatabaseBusyException.class.getName())),
+        "the recorder outwaits the work it records");
+  }
+
+  @Test
+  void everyCapacityException_isNamedInTheAsl() {
+    for (Class<?> type : CapacityException.class.getPermittedSubclasses()) {
+      assertTrue(aslText.contains("\"" + type.getName() + "\""), type.getName() + " is retried by no task");
+    }
+  }
+
+  /** The longest a retrier waits in all: the sum of its capped delay ceilings (full jitter waits less). */
+  private static long maxTotalWaitSeconds(JsonNode retrier) {
+    double interval = retrier.path("IntervalSeconds").asDouble(1);
+    double rate = retrier.path("BackoffRate").asDouble(2);
+    double cap = retrier.path("MaxDelaySeconds").asDouble(Double.MAX_VALUE);
+    long total = 0;
+    for (int attempt = 0; attempt < retrier.path("MaxAttempts").asInt(3); attempt++) {
+      total += (long) Math.min(cap, interval * Math.pow(rate, attempt));
+    }
+    return total;
   }
 
   @Test
@@ -220,9 +272,7 @@ class StateMachineDefinitionTest {
 
   @Test
   void eventRule_startsTheStateMachineForInsertedVideos() {
-    Map<String, JsonNode> rules = resourcesOfType("AWS::Events::Rule");
-    assertEquals(1, rules.size(), "expected one EventBridge rule");
-    JsonNode rule = rules.values().iterator().next().path("Properties");
+    JsonNode rule = insertRule().path("Properties");
     assertEquals(List.of("custom.youtubeChat"), texts(rule.path("EventPattern").path("source")));
     assertEquals(List.of("insert"), texts(rule.path("EventPattern").path("detail-type")));
     assertEquals("default", rule.path("EventBusName").asText("default"));
@@ -234,7 +284,7 @@ class StateMachineDefinitionTest {
 
   @Test
   void undeliverableEvents_goToADeadLetterQueueThatOnlyTheRuleMayWrite() {
-    Map.Entry<String, JsonNode> rule = resourcesOfType("AWS::Events::Rule").entrySet().iterator().next();
+    Map.Entry<String, JsonNode> rule = Map.entry(INSERT_RULE, insertRule());
     JsonNode dlqArn = rule.getValue().path("Properties").path("Targets").path(0).path("DeadLetterConfig").path("Arn");
     String queue = dlqArn.path("Fn::GetAtt").path(0).asText();
     assertEquals("AWS::SQS::Queue", template.path("Resources").path(queue).path("Type").asText(),
@@ -245,8 +295,80 @@ class StateMachineDefinitionTest {
     JsonNode statement = policy.path("Properties").path("PolicyDocument").path("Statement").path(0);
     assertEquals("events.amazonaws.com", statement.path("Principal").path("Service").asText());
     assertEquals(List.of("sqs:SendMessage"), textOrTexts(statement.path("Action")));
-    assertEquals(rule.getKey(), statement.path("Condition").path("ArnEquals").path("aws:SourceArn")
-        .path("Fn::GetAtt").path(0).asText(), "only this rule may send to the queue");
+    List<String> senders = new ArrayList<>();
+    JsonNode sourceArn = statement.path("Condition").path("ArnEquals").path("aws:SourceArn");
+    (sourceArn.isArray() ? sourceArn : Json.MAPPER.createArrayNode().add(sourceArn))
+        .forEach(arn -> senders.add(arn.path("Fn::GetAtt").path(0).asText()));
+    assertEquals(new TreeSet<>(List.of(rule.getKey(), SAFETY_NET_RULE)), new TreeSet<>(senders),
+        "only the template's two rules may send to the queue");
+  }
+
+  // --- the safety net, alarms and logs -----------------------------------------------------------
+
+  @Test
+  void everyExecutionThatEndsWithoutSucceeding_reachesTheSafetyNetFunctionThroughAPatientQueue() {
+    JsonNode rule = template.path("Resources").path(SAFETY_NET_RULE).path("Properties");
+    JsonNode pattern = rule.path("EventPattern");
+    assertEquals(List.of("aws.states"), texts(pattern.path("source")));
+    assertEquals(List.of("Step Functions Execution Status Change"), texts(pattern.path("detail-type")));
+    assertEquals(new TreeSet<>(List.of("FAILED", "TIMED_OUT", "ABORTED")), new TreeSet<>(texts(pattern.path("detail").path("status"))));
+    assertEquals(STATE_MACHINE, pattern.path("detail").path("stateMachineArn").path(0).path("Ref").asText());
+    String queue = rule.path("Targets").path(0).path("Arn").path("Fn::GetAtt").path(0).asText();
+    JsonNode queueProperties = template.path("Resources").path(queue).path("Properties");
+    assertTrue(rule.path("Targets").path(0).has("DeadLetterConfig"), "an event the rule cannot deliver is kept");
+    assertTrue(queueProperties.path("RedrivePolicy").path("maxReceiveCount").asInt()
+        * queueProperties.path("VisibilityTimeout").asInt() >= 3600, "the safety net retries for an hour at least");
+
+    JsonNode function = template.path("Resources").path("ExecutionEndedFunction").path("Properties");
+    JsonNode sqs = function.path("Events").path("ExecutionEnded");
+    assertEquals("SQS", sqs.path("Type").asText());
+    assertEquals(queue, sqs.path("Properties").path("Queue").path("Fn::GetAtt").path(0).asText());
+    assertEquals(List.of("ReportBatchItemFailures"), texts(sqs.path("Properties").path("FunctionResponseTypes")));
+    assertTrue(sqs.path("Properties").path("ScalingConfig").path("MaximumConcurrency").asInt() >= 2,
+        "capacity of its own, without reserved concurrency");
+    assertTrue(queueProperties.path("VisibilityTimeout").asInt() >= 6 * function.path("Timeout").asInt(),
+        "Lambda advises a visibility timeout of 6 x the function's timeout");
+  }
+
+  @Test
+  void reservedConcurrency_isOptInAndOffByDefault() {
+    JsonNode parameter = template.path("Parameters").path("FunctionConcurrency");
+    assertEquals("0", parameter.path("Default").asText(), "a new account (concurrency 10) cannot reserve any");
+    resourcesOfType("AWS::Serverless::Function").forEach((name, function) -> {
+      JsonNode reserved = function.path("Properties").path("ReservedConcurrentExecutions");
+      if (!reserved.isMissingNode()) {
+        assertEquals("LimitFunctionConcurrency", reserved.path("Fn::If").path(0).asText(), name);
+        assertEquals("AWS::NoValue", reserved.path("Fn::If").path(2).path("Ref").asText(), name);
+      }
+    });
+  }
+
+  @Test
+  void everyFunction_logsToARetainedGroupWithTheConfiguredRetention() {
+    resourcesOfType("AWS::Serverless::Function").forEach((name, function) -> {
+      String group = function.path("Properties").path("LoggingConfig").path("LogGroup").path("Ref").asText();
+      JsonNode resource = template.path("Resources").path(group);
+      assertEquals("AWS::Logs::LogGroup", resource.path("Type").asText(), name + " has no log group of the template");
+      assertEquals("LogRetentionDays", resource.path("Properties").path("RetentionInDays").path("Ref").asText(), group);
+      assertEquals("Retain", resource.path("DeletionPolicy").asText(), group + " is deleted with the stack");
+    });
+    assertEquals("30", template.path("Parameters").path("LogRetentionDays").path("Default").asText());
+    assertEquals("Retain", template.path("Resources").path("YoutubeChatEventDeadLetterQueue").path("DeletionPolicy").asText());
+  }
+
+  @Test
+  void alarms_onEndedExecutionsAndTheDeadLetterQueue_goToTheTopic_emailOptional() {
+    Map<String, JsonNode> alarms = resourcesOfType("AWS::CloudWatch::Alarm");
+    String all = alarms.values().toString();
+    for (String metric : List.of("ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted",
+        "ApproximateNumberOfMessagesVisible")) {
+      assertTrue(all.contains("\"" + metric + "\""), "no alarm on " + metric);
+    }
+    alarms.forEach((name, alarm) -> assertEquals("AlarmTopic",
+        alarm.path("Properties").path("AlarmActions").path(0).path("Ref").asText(), name + " notifies nobody"));
+    JsonNode subscription = template.path("Resources").path("AlarmEmailSubscription");
+    assertEquals("HasAlarmEmail", subscription.path("Condition").asText(), "the e-mail is optional");
+    assertEquals("", template.path("Parameters").path("AlarmEmail").path("Default").asText());
   }
 
   @Test
@@ -257,14 +379,13 @@ class StateMachineDefinitionTest {
     String group = logging.path("Destinations").path(0).path("CloudWatchLogsLogGroup").path("LogGroupArn")
         .path("Fn::GetAtt").path(0).asText();
     assertEquals("AWS::Logs::LogGroup", template.path("Resources").path(group).path("Type").asText());
-    assertTrue(template.path("Resources").path(group).path("Properties").path("RetentionInDays").asInt() > 0,
-        "a retention, so the logs do not grow for ever");
+    assertEquals("LogRetentionDays", template.path("Resources").path(group).path("Properties").path("RetentionInDays")
+        .path("Ref").asText(), "a retention, so the logs do not grow for ever");
   }
 
   @Test
   void eventBridgeRole_mayOnlyStartTheStateMachine() {
-    Map<String, JsonNode> rules = resourcesOfType("AWS::Events::Rule");
-    JsonNode roleArn = rules.values().iterator().next().path("Properties").path("Targets").path(0).path("RoleArn");
+    JsonNode roleArn = insertRule().path("Properties").path("Targets").path(0).path("RoleArn");
     String roleName = roleArn.path("Fn::GetAtt").path(0).asText();
     JsonNode role = template.path("Resources").path(roleName);
     assertEquals("AWS::IAM::Role", role.path("Type").asText(), "the target's RoleArn is not a role of the template");
@@ -284,7 +405,7 @@ class StateMachineDefinitionTest {
   @Test
   void sampleEvent_matchesTheRuleAndCarriesTheInfoInput() throws IOException {
     JsonNode event = Json.MAPPER.readTree(root.resolve("events/eventbridge-insert.json").toFile());
-    JsonNode pattern = resourcesOfType("AWS::Events::Rule").values().iterator().next()
+    JsonNode pattern = insertRule()
         .path("Properties").path("EventPattern");
     assertTrue(texts(pattern.path("source")).contains(event.path("source").asText()));
     assertTrue(texts(pattern.path("detail-type")).contains(event.path("detail-type").asText()));
@@ -320,6 +441,12 @@ class StateMachineDefinitionTest {
   }
 
   // --- helpers ------------------------------------------------------------------------------------
+
+  private static JsonNode insertRule() {
+    JsonNode rule = template.path("Resources").path(INSERT_RULE);
+    assertEquals("AWS::Events::Rule", rule.path("Type").asText(), INSERT_RULE + " is not an EventBridge rule");
+    return rule;
+  }
 
   /** The module's parent when Maven runs the test (cwd = module), or the cwd itself from the root. */
   private static Path projectRoot() {

@@ -11,6 +11,8 @@ import com.youtubechat.local.LambdaFunction;
 import com.youtubechat.local.LocalStateMachine;
 import com.youtubechat.local.Sleeper;
 import com.youtubechat.local.TaskInvoker;
+import com.youtubechat.local.sam.SamProject;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.youtubechat.shared.json.Json;
 import com.youtubechat.shared.testing.TestDatabase;
 import com.youtubechat.shared.xata.XataConnection;
@@ -43,6 +45,10 @@ final class Pipeline implements AutoCloseable {
   final List<Duration> sleeps = new ArrayList<>();
   /** Runs before each function invocation with the function's logical id (fault hooks). */
   Consumer<String> beforeInvoke = name -> { };
+  /** Runs at each retry wait the state machine would sleep, with its delay (fault hooks: free a resource). */
+  Consumer<Duration> onSleep = delay -> { };
+  /** The functions' XATA_DB_URL (a test may point them at a role with a connection limit). */
+  String databaseUrl = TestDatabase.url();
 
   Pipeline() {
     youtube.add(new FakeVideo(YOUTUBE_ID).track("en", false, longTrack()));
@@ -62,7 +68,7 @@ final class Pipeline implements AutoCloseable {
   /** Each function's environment: Info reads metadata from the Data API, Transcript from the watch page. */
   Map<String, Map<String, String>> environments() {
     Map<String, String> common = new HashMap<>();
-    common.put("XATA_DB_URL", TestDatabase.url());
+    common.put("XATA_DB_URL", databaseUrl);
     common.putAll(youtube.environment());
     common.putAll(cohere.environment());
     common.putAll(pusher.environment());
@@ -73,7 +79,7 @@ final class Pipeline implements AutoCloseable {
     Map<String, String> info = new HashMap<>(common);
     info.put("GOOGLE_API_KEY", YoutubeEmulator.DATA_API_KEY);
     return Map.of("InfoFunction", info, "TranscriptFunction", common, "EmbeddingFunction", common,
-        "ChatReadyFunction", common, "FailureFunction", common);
+        "ChatReadyFunction", common, "FailureFunction", common, "ExecutionEndedFunction", common);
   }
 
   /** A state machine with its own handler instances: a separate set of Lambda containers. */
@@ -97,6 +103,7 @@ final class Pipeline implements AutoCloseable {
       synchronized (sleeps) {
         sleeps.add(delay);
       }
+      onSleep.accept(delay);
     };
     return LocalStateMachine.fromProject(ROOT, hooked, recorded);
   }
@@ -111,6 +118,27 @@ final class Pipeline implements AutoCloseable {
 
   Execution run() {
     return machine().start(sampleEvent());
+  }
+
+  /**
+   * Runs the template's safety net (ExecutionEndedFunction) on what EventBridge and SQS would hand
+   * it for {@code execution}: a "Step Functions Execution Status Change" event in an SQS batch.
+   * Returns the function's output (the messages to try again).
+   */
+  JsonNode deliverStatusChange(Execution execution) throws Exception {
+    ObjectNode detail = Json.MAPPER.createObjectNode().put("executionArn", execution.executionArn())
+        .put("name", execution.name()).put("status", execution.status().name())
+        .put("input", Json.MAPPER.writeValueAsString(execution.input()))
+        .put("error", execution.error()).put("cause", execution.cause());
+    ObjectNode event = Json.MAPPER.createObjectNode().put("source", "aws.states")
+        .put("detail-type", "Step Functions Execution Status Change");
+    event.set("detail", detail);
+    ObjectNode batch = Json.MAPPER.createObjectNode();
+    batch.putArray("Records").addObject().put("messageId", "m-" + execution.name())
+        .put("body", Json.MAPPER.writeValueAsString(event));
+    LambdaFunction safetyNet = SamProject.read(ROOT).functions().get("ExecutionEndedFunction");
+    return HandlerTaskInvoker.builder().environments(environments()).passUndeclaredVariables().build()
+        .invoke(safetyNet, batch);
   }
 
   Map<String, Object> row() {

@@ -69,7 +69,7 @@ class PipelineEndToEndTest {
         cases.add(Arguments.of("YouTube", "Info", fault, persistent));
         cases.add(Arguments.of("YouTube", "Transcript", fault, persistent));
         cases.add(Arguments.of("Cohere", "Embedding", fault, persistent));
-        cases.add(Arguments.of("Pusher", "Info", fault, persistent));
+        cases.add(Arguments.of("Pusher", "NotifyInfo", fault, persistent));
         cases.add(Arguments.of("Pusher", "ChatReady", fault, persistent));
       }
     }
@@ -85,7 +85,7 @@ class PipelineEndToEndTest {
         case "YouTube/Info" -> pipeline.youtube.inject("/youtube/v3", fault, times);
         case "YouTube/Transcript" -> pipeline.youtube.inject("/api/timedtext", fault, times);
         case "Cohere/Embedding" -> pipeline.cohere.inject(fault, times);
-        case "Pusher/Info" -> pipeline.pusher.injectWhen("\"title\"", fault, times);
+        case "Pusher/NotifyInfo" -> pipeline.pusher.injectWhen("\"title\"", fault, times);
         case "Pusher/ChatReady" -> pipeline.pusher.injectWhen("\"chatEnabled\"", fault, times);
         default -> throw new IllegalArgumentException(service + "/" + step);
       }
@@ -114,6 +114,10 @@ class PipelineEndToEndTest {
         assertEquals(true, row.get("chat_enabled"));
       } else {
         assertEquals("Never Gonna Give You Up", row.get("title"));
+      }
+      if (service.equals("Pusher") && step.equals("NotifyInfo")) {
+        assertEquals(1, pipeline.youtube.requests("/youtube/v3/videos").size(),
+            "retrying the event never fetches the metadata again");
       }
       if (service.equals("Pusher") && step.equals("ChatReady")) {
         assertEquals(pipeline.chunkCount(), pipeline.embeddings().size(), "rows were committed before the event");

@@ -25,6 +25,30 @@ public final class VideoStore {
     database.reset();
   }
 
+  /** Gives the connection back at the end of an invocation ({@link XataConnection#release}). */
+  public void releaseConnection() {
+    database.release();
+  }
+
+  /**
+   * Fails unless the video's row exists. Steps call it before any paid call (YouTube, Cohere): it
+   * takes the invocation's connection, so a database that is down or has no connection slot free
+   * fails the attempt before anything was fetched, and a retry repeats no paid work.
+   */
+  public void requireRow(String videoId) {
+    boolean exists = database.run("Reading the row of video " + videoId, connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM videos WHERE id = ?")) {
+        select.setString(1, videoId);
+        try (ResultSet rs = select.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+    if (!exists) {
+      throw notFound(videoId);
+    }
+  }
+
   /**
    * Sets the video's metadata columns. A row that does not exist is an error, never a silent no-op:
    * the web app's back end inserts the row before it sends the event.
@@ -105,6 +129,24 @@ public final class VideoStore {
           "UPDATE videos SET status = 'failed', error = ?, updated_at = now() WHERE id = ?")) {
         update.setString(1, reason);
         update.setString(2, videoId);
+        return update.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /**
+   * Marks the video failed unless an outcome is already recorded ({@code ready} or {@code failed}):
+   * the safety net for executions that ended without reaching the failure step (aborted, timed out,
+   * or the failure step itself gave up). Returns whether the row is marked with this reason: also
+   * true when an earlier try marked it so, so a try whose notification failed notifies again.
+   */
+  public boolean markFailedIfUnfinished(String videoId, String reason) {
+    return database.run("Recording the end of video " + videoId, connection -> {
+      try (PreparedStatement update = connection.prepareStatement("UPDATE videos SET status = 'failed', error = ?,"
+          + " updated_at = now() WHERE id = ? AND (status NOT IN ('ready', 'failed') OR (status = 'failed' AND error = ?))")) {
+        update.setString(1, reason);
+        update.setString(2, videoId);
+        update.setString(3, reason);
         return update.executeUpdate() == 1;
       }
     });

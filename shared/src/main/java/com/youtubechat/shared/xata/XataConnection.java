@@ -7,10 +7,11 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * The container's one database connection: opened lazily on first use (never during init, so no
+ * The invocation's one database connection: opened lazily on first use (never during init, so no
  * connection is frozen into a SnapStart snapshot), checked before each use and reopened when a
- * freeze/thaw or a server restart has killed it. Lambda concurrency x 1 connection is the load on
- * the database; put Xata's or RDS Proxy's pooler in front for large fan-out.
+ * server restart has killed it, and {@link #release released} when the invocation ends. A warm
+ * container therefore holds no connection between invocations: the connections in use are the
+ * invocations running now, never the containers Lambda keeps warm (README: the connection budget).
  */
 public final class XataConnection implements AutoCloseable {
 
@@ -51,6 +52,14 @@ public final class XataConnection implements AutoCloseable {
 
   /** Forgets the current connection, e.g. after a statement failed because it was lost. */
   public synchronized void reset() {
+    closeQuietly();
+  }
+
+  /**
+   * Gives the connection back to the server at the end of an invocation, so that a burst's warm
+   * containers do not keep the database's connection slots while they wait for work.
+   */
+  public synchronized void release() {
     closeQuietly();
   }
 

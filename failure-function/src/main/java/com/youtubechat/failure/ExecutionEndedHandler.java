@@ -1,0 +1,52 @@
+package com.youtubechat.failure;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.lambda.JsonStreamHandler;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lambda entry point of the safety net: a batch of SQS messages, each an EventBridge "Step
+ * Functions Execution Status Change" event of an execution that ended FAILED, TIMED_OUT or ABORTED.
+ * Output: the messages to try again (SQS partial batch response), so one failure does not send the
+ * whole batch back.
+ */
+public final class ExecutionEndedHandler
+    extends JsonStreamHandler<ExecutionEndedHandler.SqsBatch, ExecutionEndedHandler.BatchResponse> {
+
+  /** The part of Lambda's SQS event this handler reads. */
+  public record SqsBatch(@JsonProperty("Records") List<SqsMessage> records) {}
+
+  public record SqsMessage(String messageId, String body) {}
+
+  /** Lambda's partial batch response: the ids of the messages that failed and must come back. */
+  public record BatchResponse(List<ItemFailure> batchItemFailures) {}
+
+  public record ItemFailure(String itemIdentifier) {}
+
+  private final FailureService service;
+
+  /** Used by Lambda: the service and its clients are built once per container, with SnapStart hooks. */
+  public ExecutionEndedHandler() {
+    this(FailureService.fromEnvironment(ConfigReader.fromSystemEnvironment()));
+    registerPriming(service::prime, service::reset);
+  }
+
+  /** Configured from the given variables instead of the process environment (local runs, tests). */
+  public ExecutionEndedHandler(Map<String, String> environment) {
+    this(FailureService.fromEnvironment(new ConfigReader(environment)));
+  }
+
+  public ExecutionEndedHandler(FailureService service) {
+    super(SqsBatch.class);
+    this.service = service;
+  }
+
+  @Override
+  protected BatchResponse handle(SqsBatch input, Context context) {
+    List<SqsMessage> messages = input.records() == null ? List.of() : input.records();
+    return new BatchResponse(service.recordEnded(messages).stream().map(ItemFailure::new).toList());
+  }
+}
