@@ -233,7 +233,10 @@ public final class LocalStateMachine {
       return this;
     }
 
-    /** The random source of FULL jitter; a {@link SecureRandom} by default. */
+    /**
+     * The random source of FULL jitter; a {@link SecureRandom} by default. It need not be
+     * thread-safe: the machine serialises its calls, whatever the executions running at once.
+     */
     public Builder random(RandomGenerator value) {
       this.random = Objects.requireNonNull(value);
       return this;
