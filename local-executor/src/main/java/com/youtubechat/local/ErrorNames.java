@@ -17,6 +17,11 @@ public final class ErrorNames {
   /** The function failed without an error type, e.g. the JVM ran out of memory. */
   public static final String LAMBDA_UNKNOWN = "Lambda.Unknown";
   public static final String LAMBDA_RESOURCE_NOT_FOUND = "Lambda.ResourceNotFoundException";
+  /**
+   * Lambda throttled the invocation: the function was at its reserved concurrency, or the account
+   * at its unreserved concurrency. The name lambda:invoke reports for Lambda's HTTP 429.
+   */
+  public static final String LAMBDA_TOO_MANY_REQUESTS = "Lambda.TooManyRequestsException";
 
   private static final List<String> TERMINAL = List.of(RUNTIME, DATA_LIMIT_EXCEEDED);
 

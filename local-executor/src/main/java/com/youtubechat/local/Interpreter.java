@@ -199,9 +199,20 @@ final class Interpreter {
     }
     seconds = Math.min(seconds, LONGEST_DELAY_SECONDS);
     if (retrier.jitterStrategy() == JitterStrategy.FULL) {
-      seconds *= random.nextDouble();
+      seconds *= randomFraction();
     }
     return Duration.ofMillis(Math.round(seconds * 1000));
+  }
+
+  /**
+   * A fraction in [0, 1) for FULL jitter. Executions and Parallel branches retry from many threads
+   * at once, and a {@link RandomGenerator} need not be thread-safe ({@code SplittableRandom} is
+   * not, nor are the scripted ones of tests): calls are serialised.
+   */
+  private double randomFraction() {
+    synchronized (random) {
+      return random.nextDouble();
+    }
   }
 
   // --- the states ---------------------------------------------------------------------------------

@@ -7,11 +7,12 @@ import java.util.Objects;
 /**
  * A Lambda function of the template, as the executor needs it: its name (the template's logical
  * id; locally the function name), handler ({@code com.example.Handler::handleRequest}), timeout,
- * memory size, the names of the environment variables the template gives it, and its
- * AutoPublishAlias (null without one).
+ * memory size, the names of the environment variables the template gives it, its
+ * AutoPublishAlias (null without one) and its ReservedConcurrentExecutions (null without it: the
+ * function then shares the account's unreserved concurrency with the other such functions).
  */
 public record LambdaFunction(String name, String handler, Duration timeout, int memorySizeMb,
-    List<String> environmentVariables, String alias) {
+    List<String> environmentVariables, String alias, Integer reservedConcurrency) {
 
   /** Region and account of the ARNs the executor makes up for local functions. */
   public static final String LOCAL_REGION = "us-east-1";
@@ -28,27 +29,41 @@ public record LambdaFunction(String name, String handler, Duration timeout, int 
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("the timeout of " + name + " must be positive");
     }
+    if (reservedConcurrency != null && reservedConcurrency < 0) {
+      throw new IllegalArgumentException("the reserved concurrency of " + name + " must not be negative");
+    }
+  }
+
+  /** A function without reserved concurrency. */
+  public LambdaFunction(String name, String handler, Duration timeout, int memorySizeMb,
+      List<String> environmentVariables, String alias) {
+    this(name, handler, timeout, memorySizeMb, environmentVariables, alias, null);
   }
 
   /** A function with no handler, Lambda's default timeout and memory, no variables and no alias (tests, fakes). */
   public static LambdaFunction named(String name) {
-    return new LambdaFunction(name, "", DEFAULT_TIMEOUT, DEFAULT_MEMORY_SIZE_MB, List.of(), null);
+    return new LambdaFunction(name, "", DEFAULT_TIMEOUT, DEFAULT_MEMORY_SIZE_MB, List.of(), null, null);
   }
 
   public LambdaFunction withHandler(String newHandler) {
-    return new LambdaFunction(name, newHandler, timeout, memorySizeMb, environmentVariables, alias);
+    return new LambdaFunction(name, newHandler, timeout, memorySizeMb, environmentVariables, alias, reservedConcurrency);
   }
 
   public LambdaFunction withTimeout(Duration newTimeout) {
-    return new LambdaFunction(name, handler, newTimeout, memorySizeMb, environmentVariables, alias);
+    return new LambdaFunction(name, handler, newTimeout, memorySizeMb, environmentVariables, alias, reservedConcurrency);
   }
 
   public LambdaFunction withEnvironmentVariables(List<String> names) {
-    return new LambdaFunction(name, handler, timeout, memorySizeMb, names, alias);
+    return new LambdaFunction(name, handler, timeout, memorySizeMb, names, alias, reservedConcurrency);
   }
 
   public LambdaFunction withAlias(String newAlias) {
-    return new LambdaFunction(name, handler, timeout, memorySizeMb, environmentVariables, newAlias);
+    return new LambdaFunction(name, handler, timeout, memorySizeMb, environmentVariables, newAlias, reservedConcurrency);
+  }
+
+  /** The function with this reserved concurrency (null: none, it shares the account's unreserved concurrency). */
+  public LambdaFunction withReservedConcurrency(Integer newReservedConcurrency) {
+    return new LambdaFunction(name, handler, timeout, memorySizeMb, environmentVariables, alias, newReservedConcurrency);
   }
 
   /** The handler's class name: the part of {@code Handler} before {@code ::}. */

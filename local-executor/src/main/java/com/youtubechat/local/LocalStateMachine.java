@@ -67,13 +67,28 @@ public final class LocalStateMachine {
 
   /** A builder holding the project's state machine, functions and rules; set at least the invoker. */
   public static Builder builderFromProject(Path projectRoot) {
-    SamProject project = SamProject.read(projectRoot);
+    return builderFromProject(projectRoot, Map.of());
+  }
+
+  /**
+   * As {@link #builderFromProject(Path)}, with the template's parameters set as {@code sam deploy
+   * --parameter-overrides} sets them (see {@link SamProject#read(Path, Map)}), e.g. the one that
+   * gives the functions a reserved concurrency.
+   */
+  public static Builder builderFromProject(Path projectRoot, Map<String, String> parameterOverrides) {
+    SamProject project = SamProject.read(projectRoot, parameterOverrides);
     return builderFrom(project, project.stateMachine());
   }
 
   /** As {@link #builderFromProject(Path)}, for the state machine with this logical id. */
   public static Builder builderFromProject(Path projectRoot, String stateMachineLogicalId) {
-    SamProject project = SamProject.read(projectRoot);
+    return builderFromProject(projectRoot, stateMachineLogicalId, Map.of());
+  }
+
+  /** As {@link #builderFromProject(Path, Map)}, for the state machine with this logical id. */
+  public static Builder builderFromProject(Path projectRoot, String stateMachineLogicalId,
+      Map<String, String> parameterOverrides) {
+    SamProject project = SamProject.read(projectRoot, parameterOverrides);
     return builderFrom(project, project.stateMachine(stateMachineLogicalId));
   }
 
@@ -218,7 +233,10 @@ public final class LocalStateMachine {
       return this;
     }
 
-    /** The random source of FULL jitter; a {@link SecureRandom} by default. */
+    /**
+     * The random source of FULL jitter; a {@link SecureRandom} by default. It need not be
+     * thread-safe: the machine serialises its calls, whatever the executions running at once.
+     */
     public Builder random(RandomGenerator value) {
       this.random = Objects.requireNonNull(value);
       return this;

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.youtubechat.local.DefinitionException;
 import com.youtubechat.local.EventPattern;
 import com.youtubechat.local.LambdaFunction;
@@ -28,38 +30,68 @@ import java.util.regex.Pattern;
  * A SAM project as the local executor sees it: {@code template.yaml} in the project root, its
  * {@code AWS::Serverless::Function}s (with the template's Globals applied), its state machines with
  * their definitions (DefinitionSubstitutions applied) and the EventBridge rules that start them.
+ *
+ * <p>The values it reads are resolved as CloudFormation resolves them when deploying: literals,
+ * {@code !Ref} to a parameter (the value passed as a parameter override, else the parameter's
+ * Default), {@code !Ref AWS::NoValue} (the property is left out) and {@code !If} on a condition of
+ * the template's {@code Conditions}, themselves built from {@code !Equals}, {@code !Not},
+ * {@code !And}, {@code !Or} and {@code !Condition}. Anything else is refused with an
+ * {@link UnsupportedFeatureException}: guessing a value would run the functions with settings the
+ * deployed stack does not have.
  */
 public final class SamProject {
 
   public static final String TEMPLATE = "template.yaml";
   private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
   private static final String SERVERLESS_STATE_MACHINE = "AWS::Serverless::StateMachine";
+  private static final String NO_VALUE = "AWS::NoValue";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Path root;
   private final JsonNode template;
+  private final Map<String, String> parameterOverrides;
   private final Map<String, LambdaFunction> functions;
 
-  private SamProject(Path root, JsonNode template) {
+  private SamProject(Path root, JsonNode template, Map<String, String> parameterOverrides) {
     this.root = root;
     this.template = template;
+    this.parameterOverrides = Map.copyOf(parameterOverrides);
+    checkOverrides();
     this.functions = readFunctions();
   }
 
-  /** Reads {@code template.yaml} in {@code projectRoot}. */
+  /** Reads {@code template.yaml} in {@code projectRoot}, every parameter at its Default. */
   public static SamProject read(Path projectRoot) {
+    return read(projectRoot, Map.of());
+  }
+
+  /**
+   * Reads {@code template.yaml} in {@code projectRoot} with parameter values, as {@code sam deploy
+   * --parameter-overrides Name=Value} passes them: a value replaces the parameter's Default.
+   *
+   * @throws DefinitionException when an override names no parameter of the template, or a value
+   *     that its Type Number or AllowedValues refuses (CloudFormation would refuse the deploy)
+   */
+  public static SamProject read(Path projectRoot, Map<String, String> parameterOverrides) {
     Path file = projectRoot.resolve(TEMPLATE);
+    JsonNode template;
     try {
-      return new SamProject(projectRoot, CloudFormationYaml.read(file));
+      template = CloudFormationYaml.read(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+    return new SamProject(projectRoot, template, parameterOverrides);
   }
 
   /** A project from an already parsed template; DefinitionUri paths are resolved against {@code projectRoot}. */
   public static SamProject of(Path projectRoot, JsonNode template) {
-    return new SamProject(projectRoot, template);
+    return of(projectRoot, template, Map.of());
+  }
+
+  /** As {@link #of(Path, JsonNode)}, with parameter overrides as in {@link #read(Path, Map)}. */
+  public static SamProject of(Path projectRoot, JsonNode template, Map<String, String> parameterOverrides) {
+    return new SamProject(projectRoot, template, parameterOverrides);
   }
 
   public Path root() {
@@ -123,51 +155,191 @@ public final class SamProject {
       JsonNode properties = resource.path("Properties");
       String where = TEMPLATE + ": " + id;
       String handler = scalar(property(properties, globals, "Handler"), where + ".Handler");
-      JsonNode timeoutNode = property(properties, globals, "Timeout");
+      JsonNode timeoutNode = resolve(property(properties, globals, "Timeout"), where + ".Timeout");
       Duration timeout = timeoutNode.isMissingNode() ? LambdaFunction.DEFAULT_TIMEOUT
-          : Duration.ofSeconds(Long.parseLong(number(timeoutNode, where + ".Timeout")));
-      JsonNode memoryNode = property(properties, globals, "MemorySize");
+          : Duration.ofSeconds(number(timeoutNode, where + ".Timeout"));
+      JsonNode memoryNode = resolve(property(properties, globals, "MemorySize"), where + ".MemorySize");
       int memory = memoryNode.isMissingNode() ? LambdaFunction.DEFAULT_MEMORY_SIZE_MB
-          : Integer.parseInt(number(memoryNode, where + ".MemorySize"));
+          : number(memoryNode, where + ".MemorySize");
       Set<String> variables = new LinkedHashSet<>();
       globals.path("Environment").path("Variables").fieldNames().forEachRemaining(variables::add);
       properties.path("Environment").path("Variables").fieldNames().forEachRemaining(variables::add);
-      JsonNode aliasNode = property(properties, globals, "AutoPublishAlias");
+      JsonNode aliasNode = resolve(property(properties, globals, "AutoPublishAlias"), where + ".AutoPublishAlias");
       String alias = aliasNode.isMissingNode() ? null : scalar(aliasNode, where + ".AutoPublishAlias");
-      result.put(id, new LambdaFunction(id, handler, timeout, memory, List.copyOf(variables), alias));
+      JsonNode reservedNode = resolve(property(properties, globals, "ReservedConcurrentExecutions"),
+          where + ".ReservedConcurrentExecutions");
+      Integer reserved = reservedNode.isMissingNode() ? null
+          : number(reservedNode, where + ".ReservedConcurrentExecutions");
+      result.put(id, new LambdaFunction(id, handler, timeout, memory, List.copyOf(variables), alias, reserved));
     });
     return Collections.unmodifiableMap(result);
   }
 
-  /** A function property, or the Globals' when the function does not set it. */
+  /**
+   * A function property, or the Globals' when the function does not set it. As in SAM, the
+   * function's value replaces the Globals' before CloudFormation resolves it: a function property
+   * that resolves to {@code AWS::NoValue} leaves the property out, it does not fall back to Globals.
+   */
   private static JsonNode property(JsonNode properties, JsonNode globals, String name) {
     return properties.has(name) ? properties.get(name) : globals.path(name);
   }
 
-  /** A scalar value, or a !Ref to a parameter, which is read as its Default. */
+  /** A value that must be present and scalar (see {@link #resolve}). */
   private String scalar(JsonNode value, String where) {
-    if (value.isMissingNode() || value.isNull()) {
+    JsonNode resolved = resolve(value, where);
+    if (resolved.isMissingNode() || resolved.isNull()) {
       throw new DefinitionException(where + " is missing");
     }
-    if (value.isValueNode()) {
-      return value.asText();
-    }
-    if (value.isObject() && value.size() == 1 && value.has("Ref")) {
-      JsonNode parameter = template.path("Parameters").path(value.get("Ref").asText());
-      if (parameter.has("Default") && parameter.get("Default").isValueNode()) {
-        return parameter.get("Default").asText();
-      }
-    }
-    throw new UnsupportedFeatureException(where + ": the value " + value
-        + " is not implemented by the local executor (a literal, or a !Ref to a parameter with a Default)");
+    return resolved.asText();
   }
 
-  private String number(JsonNode value, String where) {
+  /** A value that must be a non-negative integer (see {@link #resolve}). */
+  private int number(JsonNode value, String where) {
     String text = scalar(value, where);
-    if (!text.matches("\\d+")) {
-      throw new DefinitionException(where + ": " + text + " is not a positive integer");
+    if (!text.matches("\\d{1,9}")) {
+      throw new DefinitionException(where + ": " + text + " is not a non-negative integer");
     }
-    return text;
+    return Integer.parseInt(text);
+  }
+
+  // --- parameters, conditions and intrinsic functions -------------------------------------------
+
+  /** Refuses overrides CloudFormation would refuse, so a typo is not silently ignored. */
+  private void checkOverrides() {
+    JsonNode parameters = template.path("Parameters");
+    parameterOverrides.forEach((name, value) -> {
+      String where = TEMPLATE + ": parameter override " + name + "=" + value;
+      JsonNode parameter = parameters.path(name);
+      if (!parameter.isObject()) {
+        List<String> declared = new ArrayList<>();
+        parameters.fieldNames().forEachRemaining(declared::add);
+        throw new DefinitionException(where + ": the template declares no such parameter (it declares "
+            + declared + ")");
+      }
+      if (parameter.path("Type").asText().equals("Number") && !value.strip().matches("[-+]?\\d+(\\.\\d+)?")) {
+        throw new DefinitionException(where + ": the parameter's Type is Number");
+      }
+      JsonNode allowed = parameter.path("AllowedValues");
+      if (allowed.isArray() && !allowed.isEmpty()) {
+        boolean listed = false;
+        for (JsonNode option : allowed) {
+          listed |= option.isValueNode() && option.asText().equals(value);
+        }
+        if (!listed) {
+          throw new DefinitionException(where + ": not one of the parameter's AllowedValues " + allowed);
+        }
+      }
+    });
+  }
+
+  /**
+   * A value as CloudFormation resolves it: a literal is itself; {@code Ref} to a parameter is its
+   * override, else its Default; {@code Ref AWS::NoValue} is the missing node (the property is left
+   * out); {@code Fn::If [condition, a, b]} is {@code a} or {@code b} resolved; a missing value stays
+   * missing. Anything else (other intrinsics, references to resources or pseudo parameters) is refused.
+   */
+  private JsonNode resolve(JsonNode value, String where) {
+    if (value == null || value.isMissingNode()) {
+      return MissingNode.getInstance();
+    }
+    if (value.isValueNode()) {
+      return value;
+    }
+    if (value.isObject() && value.size() == 1 && value.path("Ref").isTextual()) {
+      String name = value.get("Ref").textValue();
+      if (name.equals(NO_VALUE)) {
+        return MissingNode.getInstance();
+      }
+      JsonNode parameter = template.path("Parameters").path(name);
+      if (parameter.isObject()) {
+        if (parameterOverrides.containsKey(name)) {
+          return TextNode.valueOf(parameterOverrides.get(name));
+        }
+        if (parameter.has("Default") && parameter.get("Default").isValueNode()) {
+          return parameter.get("Default");
+        }
+        throw new UnsupportedFeatureException(where + ": !Ref " + name + ": the parameter has no Default;"
+            + " pass its value as a parameter override");
+      }
+    }
+    if (value.isObject() && value.size() == 1 && value.has("Fn::If")) {
+      JsonNode arguments = value.get("Fn::If");
+      if (!arguments.isArray() || arguments.size() != 3 || !arguments.get(0).isTextual()) {
+        throw new DefinitionException(where + ": Fn::If takes [condition name, value if true, value if false], not "
+            + arguments);
+      }
+      boolean holds = condition(arguments.get(0).textValue(), where, new LinkedHashSet<>());
+      return resolve(arguments.get(holds ? 1 : 2), where + ".Fn::If[" + (holds ? 1 : 2) + "]");
+    }
+    throw new UnsupportedFeatureException(where + ": the value " + value + " is not implemented by the local"
+        + " executor (a literal, a !Ref to a parameter, !Ref AWS::NoValue, or an !If on a condition)");
+  }
+
+  /** Whether the template's condition {@code name} holds; {@code evaluating} are the conditions that refer to it. */
+  private boolean condition(String name, String where, Set<String> evaluating) {
+    JsonNode definition = template.path("Conditions").path(name);
+    if (definition.isMissingNode()) {
+      throw new DefinitionException(where + ": the condition " + name + " is not defined in Conditions");
+    }
+    if (!evaluating.add(name)) {
+      throw new DefinitionException(where + ": the conditions " + evaluating + " refer to each other in a circle");
+    }
+    boolean holds = conditionValue(definition, TEMPLATE + ": Conditions." + name, evaluating);
+    evaluating.remove(name);
+    return holds;
+  }
+
+  /**
+   * A condition function: {@code Fn::Equals} (the two values compared as strings, as
+   * CloudFormation compares them), {@code Fn::Not}, {@code Fn::And}, {@code Fn::Or} (every operand
+   * is evaluated, so an unsupported one is refused whatever the others' values), {@code Condition}.
+   */
+  private boolean conditionValue(JsonNode node, String where, Set<String> evaluating) {
+    if (node.isObject() && node.size() == 1) {
+      String function = node.fieldNames().next();
+      JsonNode arguments = node.get(function);
+      String at = where + "." + function;
+      switch (function) {
+        case "Condition" -> {
+          if (arguments.isTextual()) {
+            return condition(arguments.textValue(), at, evaluating);
+          }
+        }
+        case "Fn::Equals" -> {
+          if (arguments.isArray() && arguments.size() == 2) {
+            return comparable(arguments.get(0), at + "[0]").equals(comparable(arguments.get(1), at + "[1]"));
+          }
+        }
+        case "Fn::Not" -> {
+          if (arguments.isArray() && arguments.size() == 1) {
+            return !conditionValue(arguments.get(0), at + "[0]", evaluating);
+          }
+        }
+        case "Fn::And", "Fn::Or" -> {
+          if (arguments.isArray() && arguments.size() >= 2 && arguments.size() <= 10) {
+            List<Boolean> operands = new ArrayList<>();
+            for (int i = 0; i < arguments.size(); i++) {
+              operands.add(conditionValue(arguments.get(i), at + "[" + i + "]", evaluating));
+            }
+            return function.equals("Fn::And") ? !operands.contains(false) : operands.contains(true);
+          }
+        }
+        default -> throw new UnsupportedFeatureException(where + ": the condition function " + function
+            + " is not implemented by the local executor (Fn::Equals, Fn::Not, Fn::And, Fn::Or, Condition)");
+      }
+      throw new DefinitionException(at + ": invalid arguments " + arguments + " (Fn::Equals takes two values,"
+          + " Fn::Not one condition, Fn::And and Fn::Or 2 to 10, Condition a condition name)");
+    }
+    throw new DefinitionException(where + ": " + node + " is not a condition function");
+  }
+
+  /** An operand of Fn::Equals, as the string CloudFormation compares. */
+  private String comparable(JsonNode value, String where) {
+    JsonNode resolved = resolve(value, where);
+    if (resolved.isMissingNode() || !resolved.isValueNode()) {
+      throw new DefinitionException(where + ": Fn::Equals compares values, not " + value);
+    }
+    return resolved.asText();
   }
 
   // --- substitutions and the definition ---------------------------------------------------------

@@ -11,6 +11,8 @@ import java.io.OutputStream;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Stream handlers with the project's constructor shape, for the HandlerTaskInvoker tests. */
@@ -40,6 +42,51 @@ public final class TestHandlers {
       answer.put("functionName", context.getFunctionName());
       answer.put("memory", context.getMemoryLimitInMB());
       MAPPER.writeValue(output, answer);
+    }
+  }
+
+  /**
+   * Echoes its input once {@link #open} is counted down, so a test decides how many invocations
+   * run at once. Counts its instances, the invocations that got in ({@link #entered}) and the most
+   * that were in at once, the limits as the handlers see them.
+   */
+  public static final class Gate implements RequestStreamHandler {
+    public static final AtomicInteger INSTANCES = new AtomicInteger();
+    public static volatile CountDownLatch open = new CountDownLatch(1);
+    public static volatile Semaphore entered = new Semaphore(0);
+    public static final AtomicInteger MOST_INSIDE = new AtomicInteger();
+    private static final AtomicInteger INSIDE = new AtomicInteger();
+
+    public Gate(Map<String, String> environment) {
+      INSTANCES.incrementAndGet();
+    }
+
+    /** Closes the gate and clears the counters (before each test). */
+    public static void reset() {
+      INSTANCES.set(0);
+      open = new CountDownLatch(1);
+      entered = new Semaphore(0);
+      MOST_INSIDE.set(0);
+      INSIDE.set(0);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+      JsonNode event = MAPPER.readTree(input);
+      MOST_INSIDE.accumulateAndGet(INSIDE.incrementAndGet(), Math::max);
+      try {
+        entered.release();
+        // A guard against a test that never opens the gate, not a speed bound.
+        if (!open.await(60, TimeUnit.SECONDS)) {
+          throw new IOException("the gate was never opened");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted at the gate", e);
+      } finally {
+        INSIDE.decrementAndGet();
+      }
+      MAPPER.writeValue(output, event);
     }
   }
 
