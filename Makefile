@@ -23,7 +23,7 @@ MODULE_ChatReadyFunction := chat-ready-function
 MODULE_FailureFunction := failure-function
 MODULE_ExecutionEndedFunction := failure-function
 
-.PHONY: FORCE build test cli demo check-artifacts bench-coldstart bench-embedding db-migrate clean
+.PHONY: FORCE build test cli demo check-artifacts bench-coldstart bench-embedding bench-burst db-migrate clean
 
 # `clean` is part of the build on purpose: SAM copies existing target/ directories into its scratch
 # copy, and stale classes or jars from an earlier build must not ship. -am builds `shared` from
@@ -75,13 +75,16 @@ check-artifacts:
 # the artifact `sam build` makes) against the loopback emulators and a throwaway PostgreSQL, plus the
 # 10-hour video for Transcript and Embedding. Prints medians of RUNS runs (default 5) and the jars
 # never loaded. `-am` on every build: nothing of this project has to be installed in ~/.m2.
+# BENCH_ARTIFACTS=<dir> measures artifacts already built there (check-artifacts builds .build/artifacts).
 bench-coldstart:
+ifeq ($(strip $(BENCH_ARTIFACTS)),)
 	rm -rf .build/bench
 	for fn in InfoFunction TranscriptFunction EmbeddingFunction ChatReadyFunction FailureFunction; do \
 	  $(MAKE) --no-print-directory build-$$fn ARTIFACTS_DIR=$(CURDIR)/.build/bench/$$fn || exit 1; done
+endif
 	$(MVN) -q -pl shared -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
 	scripts/with-test-postgres.sh '$(JAVA)' -cp "shared/target/test-classes:shared/target/classes:$$(cat shared/target/test.classpath)" \
-	  com.youtubechat.shared.bench.ColdStartBenchmark .build/bench $(or $(RUNS),5)
+	  com.youtubechat.shared.bench.ColdStartBenchmark $(or $(BENCH_ARTIFACTS),.build/bench) $(or $(RUNS),5)
 
 # The Embedding step on a 10-hour transcript (Cohere emulator at 300 ms per call, local PostgreSQL),
 # beside the original design of 10 texts per call, sequential, a bulk insert per 10. RUNS runs of this
@@ -90,6 +93,17 @@ bench-embedding:
 	$(MVN) -q -pl embedding-function -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
 	scripts/with-test-postgres.sh '$(JAVA)' -cp "embedding-function/target/test-classes:embedding-function/target/classes:$$(cat embedding-function/target/test.classpath)" \
 	  com.youtubechat.embedding.EmbeddingBenchmark $(or $(RUNS),3)
+
+# A burst of VIDEOS videos (200) through the state machine at once, on a PostgreSQL with
+# MAX_CONNECTIONS (20) and the Cohere emulator at 2,000 inputs a minute, time scaled by SCALE (1);
+# OUTAGE=1 stops the database for a stretch in the middle. Prints outcomes, peak connections,
+# Cohere 429s, YouTube requests per video and the wall time against the Cohere lower bound.
+bench-burst:
+	$(MVN) -q -pl local-executor -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/test.classpath
+	PG_MAX_CONNECTIONS=$(or $(MAX_CONNECTIONS),20) scripts/with-test-postgres.sh '$(JAVA)' \
+	  -cp "local-executor/target/test-classes:local-executor/target/classes:$$(cat local-executor/target/test.classpath)" \
+	  com.youtubechat.local.bench.BurstBenchmark $(or $(VIDEOS),200) $(or $(SCALE),1) $(or $(ACCOUNT_CONCURRENCY),100) \
+	  $(if $(OUTAGE),outage,)
 
 clean:
 	$(MVN) -q clean

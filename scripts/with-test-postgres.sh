@@ -27,6 +27,10 @@ stop() {
 trap stop EXIT
 
 "${as_pg[@]}" "$PG_BIN/initdb" -D "$data/db" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+if [ -n "${PG_MAX_CONNECTIONS:-}" ]; then
+  # In the configuration file, so that a test's restart of the server keeps it.
+  echo "max_connections = $PG_MAX_CONNECTIONS" >> "$data/db/postgresql.auto.conf"
+fi
 "${as_pg[@]}" "$PG_BIN/pg_ctl" -D "$data/db" -l "$log" -w \
   -o "-p $PG_PORT -k $data -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" start >/dev/null \
   || { cat "$log" >&2; exit 1; }

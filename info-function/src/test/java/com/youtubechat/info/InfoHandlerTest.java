@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.error.DatabaseBusyException;
+import com.youtubechat.shared.error.DatabaseUnavailableException;
 import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.VideoRecordNotFoundException;
@@ -156,14 +157,16 @@ class InfoHandlerTest {
   // The database is asked before YouTube: a retry after a database failure repeats no paid fetch.
 
   @Test
-  void databaseDown_failsRetryablyBeforeAnyYoutubeRequest() {
+  void databaseDown_isDatabaseUnavailable_beforeAnyYoutubeRequest() {
     youtube.add(new FakeVideo(YOUTUBE_ID));
     Map<String, String> env = new HashMap<>(youtube.environmentWithDataApi());
     env.put("XATA_DB_URL", "postgresql://postgres@127.0.0.1:1/nowhere");
     InfoHandler handler = new InfoHandler(InfoService.fromEnvironment(new ConfigReader(env)));
 
-    assertThrows(TransientException.class, () -> invoke(handler, fixture("video-record.json")));
+    DatabaseUnavailableException e = assertThrows(DatabaseUnavailableException.class,
+        () -> invoke(handler, fixture("video-record.json")));
 
+    assertTrue(e.retryable() && e.getMessage().startsWith("Database unavailable: Connecting to"), e.getMessage());
     assertTrue(youtube.requests().isEmpty(), "no Data API unit spent: " + youtube.requests());
   }
 

@@ -10,6 +10,7 @@ import com.youtubechat.local.sam.CloudFormationYaml;
 import com.youtubechat.shared.error.CapacityException;
 import com.youtubechat.shared.error.CohereRateLimitedException;
 import com.youtubechat.shared.error.DatabaseBusyException;
+import com.youtubechat.shared.error.DatabaseUnavailableException;
 import com.youtubechat.shared.error.PermanentException;
 import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.YoutubeChatException;
@@ -137,12 +138,13 @@ class StateMachineDefinitionTest {
   @Test
   void capacityErrors_areRetriedPatientlyWithJitter_nowhereQuickly() {
     Map<String, List<String>> expected = Map.of(
-        "Info", List.of(THROTTLED, DatabaseBusyException.class.getName()),
+        "Info", List.of(THROTTLED, DatabaseBusyException.class.getName(), DatabaseUnavailableException.class.getName()),
         "NotifyInfo", List.of(THROTTLED),
-        "Transcript", List.of(THROTTLED, DatabaseBusyException.class.getName()),
-        "Embedding", List.of(THROTTLED, DatabaseBusyException.class.getName(), CohereRateLimitedException.class.getName()),
+        "Transcript", List.of(THROTTLED, DatabaseBusyException.class.getName(), DatabaseUnavailableException.class.getName()),
+        "Embedding", List.of(THROTTLED, DatabaseBusyException.class.getName(), DatabaseUnavailableException.class.getName(),
+            CohereRateLimitedException.class.getName()),
         "ChatReady", List.of(THROTTLED),
-        "RecordFailure", List.of(THROTTLED, DatabaseBusyException.class.getName()));
+        "RecordFailure", List.of(THROTTLED, DatabaseBusyException.class.getName(), DatabaseUnavailableException.class.getName()));
     assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(tasks.keySet()), "every task is listed here");
     expected.forEach((name, errors) -> {
       for (String error : errors) {

@@ -1,5 +1,6 @@
 package com.youtubechat.shared.xata;
 
+import com.youtubechat.shared.error.DatabaseUnavailableException;
 import com.youtubechat.shared.log.Log;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -79,8 +80,25 @@ public final class XataConnection implements AutoCloseable {
           redactedUrl(), String.valueOf((System.nanoTime() - start) / 1_000_000));
       return opened;
     } catch (SQLException e) {
+      String state = e.getSQLState() == null ? "none" : e.getSQLState();
+      if (refused(e) || state.equals("57P03")) {
+        throw new DatabaseUnavailableException("Database unavailable: Connecting to " + redactedUrl() + " failed"
+            + " (SQLSTATE " + state + "): " + e.getMessage() + ". The database is down or restarting (or XATA_DB_URL"
+            + " names the wrong host or port: 'youtube-chat doctor' checks it); the state machine waits and tries"
+            + " again", e);
+      }
       throw SqlErrors.translate(e, "Connecting to " + redactedUrl());
     }
+  }
+
+  /** Whether the server refused (or never answered) the TCP connection, rather than the login. */
+  private static boolean refused(SQLException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.ConnectException || cause instanceof java.net.SocketTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The JDBC URL without its query (which could carry credentials). */
