@@ -235,18 +235,27 @@ class StateMachineDefinitionTest {
   }
 
   @Test
-  void everyInvokedFunction_isAllowedByTheStateMachinePolicies() {
-    Set<String> allowed = new LinkedHashSet<>();
+  void stateMachine_mayInvokeExactlyTheAliasesItInvokes_nothingWider() {
+    Set<String> allowed = new TreeSet<>();
     for (JsonNode policy : stateMachine().path("Properties").path("Policies")) {
-      JsonNode functionName = policy.path("LambdaInvokePolicy").path("FunctionName");
-      if (functionName.has("Ref")) {
-        allowed.add(functionName.get("Ref").asText());
+      assertTrue(policy.path("LambdaInvokePolicy").isMissingNode(),
+          "SAM's LambdaInvokePolicy allows function:NAME* (every version and alias): " + policy);
+      for (JsonNode statement : policy.path("Statement")) {
+        if (!textOrTexts(statement.path("Action")).contains("lambda:InvokeFunction")) {
+          continue;
+        }
+        assertEquals(List.of("lambda:InvokeFunction"), textOrTexts(statement.path("Action")));
+        for (JsonNode resource : statement.path("Resource")) {
+          String ref = resource.path("Ref").asText();
+          assertTrue(ref.endsWith(".Alias"), "only aliases may be invoked, not " + resource);
+          allowed.add(ref.substring(0, ref.length() - ".Alias".length()));
+        }
       }
     }
     Set<String> invoked = tasks.entrySet().stream()
         .map(task -> invokedFunction(task.getKey(), task.getValue()))
         .collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(invoked, allowed, "the LambdaInvokePolicy entries should name exactly the invoked functions");
+    assertEquals(invoked, allowed, "the state machine may invoke exactly the aliases its tasks invoke");
   }
 
   @Test
@@ -394,6 +403,9 @@ class StateMachineDefinitionTest {
     JsonNode trust = role.path("Properties").path("AssumeRolePolicyDocument").path("Statement");
     assertEquals(List.of("events.amazonaws.com"),
         StreamSupport.stream(trust.spliterator(), false).map(s -> s.path("Principal").path("Service").asText()).toList());
+    String sourceArn = trust.path(0).path("Condition").path("ArnLike").path("aws:SourceArn").path("Fn::Sub").asText();
+    assertTrue(sourceArn.endsWith(":rule/${AWS::StackName}-" + INSERT_RULE + "-*"),
+        "only this stack's insert rule may assume the role: " + sourceArn);
     List<JsonNode> statements = new ArrayList<>();
     role.path("Properties").path("Policies")
         .forEach(policy -> policy.path("PolicyDocument").path("Statement").forEach(statements::add));

@@ -1,5 +1,6 @@
 package com.youtubechat.shared.xata;
 
+import com.youtubechat.shared.error.DatabaseException;
 import com.youtubechat.shared.error.DatabaseUnavailableException;
 import com.youtubechat.shared.log.Log;
 import java.sql.Connection;
@@ -81,6 +82,15 @@ public final class XataConnection implements AutoCloseable {
       return opened;
     } catch (SQLException e) {
       String state = e.getSQLState() == null ? "none" : e.getSQLState();
+      if (hasCause(e, java.net.UnknownHostException.class)) {
+        throw new DatabaseException("Connecting to " + redactedUrl() + " failed (SQLSTATE " + state + "): the host in"
+            + " XATA_DB_URL is not known (" + e.getMessage() + "): check XATA_DB_URL", e);
+      }
+      if (String.valueOf(e.getMessage()).contains("does not support SSL")) {
+        throw new DatabaseException("Connecting to " + redactedUrl() + " failed (SQLSTATE " + state + "): XATA_DB_URL"
+            + " requires TLS (sslmode=require or the https:// form) but the server does not offer it: use a server with"
+            + " TLS, or sslmode=disable only for a local server", e);
+      }
       if (refused(e) || state.equals("57P03")) {
         throw new DatabaseUnavailableException("Database unavailable: Connecting to " + redactedUrl() + " failed"
             + " (SQLSTATE " + state + "): " + e.getMessage() + ". The database is down or restarting (or XATA_DB_URL"
@@ -93,8 +103,12 @@ public final class XataConnection implements AutoCloseable {
 
   /** Whether the server refused (or never answered) the TCP connection, rather than the login. */
   private static boolean refused(SQLException e) {
+    return hasCause(e, java.net.ConnectException.class) || hasCause(e, java.net.SocketTimeoutException.class);
+  }
+
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.net.ConnectException || cause instanceof java.net.SocketTimeoutException) {
+      if (type.isInstance(cause)) {
         return true;
       }
     }

@@ -1,5 +1,6 @@
 package com.youtubechat.shared.youtube;
 
+import com.youtubechat.shared.error.ProxyAuthenticationException;
 import com.youtubechat.shared.error.TransientException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -77,6 +78,9 @@ public final class YoutubeHttp {
       ResponseBody body = response.body();
       String text = body == null ? "" : body.string();
       int code = response.code();
+      if (code == 407) {
+        throw proxyRefused(what, null);
+      }
       if (code == 429) {
         throw new TransientException("YouTube answered HTTP 429 (too many requests) to " + what
             + (blockedHint ? ": this IP is rate-limited or blocked. " + PROXY_HINT : ""));
@@ -86,8 +90,17 @@ public final class YoutubeHttp {
       }
       return new Fetched(code, text);
     } catch (IOException e) {
+      // OkHttp's words when an HTTPS tunnel's CONNECT is refused with 407 after its credentials.
+      if (String.valueOf(e.getMessage()).contains("Failed to authenticate with proxy")) {
+        throw proxyRefused(what, e);
+      }
       throw new TransientException("Could not reach YouTube for " + what + ": " + e, e);
     }
+  }
+
+  private static ProxyAuthenticationException proxyRefused(String what, IOException cause) {
+    return new ProxyAuthenticationException("The proxy refused the credentials in YOUTUBE_PROXY_URL (HTTP 407) for "
+        + what + ": check its user and password", cause);
   }
 
   public static HttpUrl url(java.net.URI base, String pathAndQuery) {

@@ -11,6 +11,7 @@ import com.youtubechat.shared.error.AgeRestrictedException;
 import com.youtubechat.shared.error.NoTranscriptException;
 import com.youtubechat.shared.error.PoTokenRequiredException;
 import com.youtubechat.shared.error.TranscriptsDisabledException;
+import com.youtubechat.shared.error.ProxyAuthenticationException;
 import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.VideoUnavailableException;
 import com.youtubechat.emulators.FakeVideo;
@@ -207,6 +208,26 @@ class CaptionClientTest {
       // CONNECT tunnel preemptively. Either way the request that got through carried the credentials.
       assertTrue(through.stream().anyMatch(r -> r.getHeaders().get("Proxy-Authorization") != null), path);
     }
+  }
+
+  @Test
+  void proxyRefusingTheCredentials_isAPermanentErrorNamingTheSetting() {
+    youtube.add(new FakeVideo(ID).track("en", false, EN));
+    youtube.requireProxyAuthorization("proxyuser:s3cret");
+    Map<String, String> env = new HashMap<>();
+    env.put("YOUTUBE_BASE_URL", "http://www.youtube.com");
+    env.put("YOUTUBE_PROXY_URL", "http://proxyuser:wrong@127.0.0.1:" + youtube.baseUrl().replaceAll(".*:", ""));
+    ConfigReader config = new ConfigReader(env);
+    YoutubeSettings settings = YoutubeSettings.read(config);
+    config.validate();
+    CaptionClient proxied = new CaptionClient(new YoutubeWebClient(settings, new YoutubeHttp(settings)), List.of("en"));
+
+    ProxyAuthenticationException e = assertThrows(ProxyAuthenticationException.class, () -> proxied.fetch(ID));
+
+    assertFalse(e.retryable());
+    assertTrue(e.getMessage().startsWith("The proxy refused the credentials in YOUTUBE_PROXY_URL (HTTP 407)"),
+        e.getMessage());
+    assertFalse(e.getMessage().contains("wrong") || e.getMessage().contains("s3cret"), "no password: " + e.getMessage());
   }
 
   @Test
