@@ -1,6 +1,7 @@
 package com.youtubechat.chatready;
 
 import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.error.Echo;
 import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.json.Json;
 import com.youtubechat.shared.lambda.Warmup;
@@ -45,8 +46,8 @@ public final class ChatReadyService {
     }
     VideoDetailsEvent event = request.details() == null ? VideoDetailsEvent.chatReady(videoId) : request.details();
     if (!videoId.equals(event.id())) {
-      throw new InvalidInputException("The input's details are for video '" + event.id() + "', not for its videoId '"
-          + videoId + "': the NotifyInfo step takes the Info step's output");
+      throw new InvalidInputException("The input's details are for video '" + Echo.of(event.id())
+          + "', not for its videoId '" + Echo.of(videoId) + "': the NotifyInfo step takes the Info step's output");
     }
     events.videoDetails(event);
     return ChatReadyResult.of(event);

@@ -25,7 +25,16 @@ final class FailureReasons {
           .append(shortName(failure.error())).append("): ").append(message(failure.cause()));
     }
     String reason = out.isEmpty() ? "The video could not be processed" : out.toString();
-    return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 3) + "..." : reason;
+    return bounded(reason);
+  }
+
+  /**
+   * At most {@value #MAX_REASON} characters, without control characters: a NUL would make the
+   * database refuse the row (SQLSTATE 22021), a newline would forge a log line.
+   */
+  static String bounded(String reason) {
+    String clean = reason.replaceAll("[\\p{Cntrl}\u2028\u2029]", " ");
+    return clean.length() > MAX_REASON ? clean.substring(0, MAX_REASON - 3) + "..." : clean;
   }
 
   /** Why the safety net marks a video: its execution ended (FAILED, TIMED_OUT, ABORTED) with no outcome recorded. */
@@ -36,7 +45,7 @@ final class FailureReasons {
     } else {
       reason += "; send the video again to retry it";
     }
-    return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 3) + "..." : reason;
+    return bounded(reason);
   }
 
   /** {@code com.youtubechat.shared.error.NoTranscriptException} reads as {@code NoTranscriptException}. */

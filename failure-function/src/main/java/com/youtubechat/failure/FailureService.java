@@ -96,6 +96,10 @@ public final class FailureService {
 
   public FailureSummary record(FailureReport report) {
     List<FailureReport.StepFailure> failures = report.failures() == null ? List.of() : report.failures();
+    if (failures.stream().anyMatch(java.util.Objects::isNull)) {
+      throw new com.youtubechat.shared.error.InvalidInputException("The input's 'failures' holds a null entry: each"
+          + " must be {step, error, cause}, as the state machine's RecordFailure state passes them");
+    }
     String reason = FailureReasons.reason(failures);
     String error = failures.isEmpty() ? "VideoProcessingFailed" : failures.get(0).error();
     String videoId = report.videoId();

@@ -115,6 +115,25 @@ class FailureHandlerTest {
   }
 
   @Test
+  void causeWithNulAndNewlines_isRecordedCleaned() throws Exception {
+    TestDatabase.insertVideo(database, VIDEO, "dQw4w9WgXcQ", null);
+
+    invoke(report(VIDEO, "Info", "com.example.E", "{\"errorMessage\":\"bad \\u0000 byte\\nforged: line\"}"));
+
+    String reason = String.valueOf(TestDatabase.video(database, VIDEO).orElseThrow().get("error"));
+    assertEquals("Info failed (E): bad   byte forged: line", reason);
+  }
+
+  @Test
+  void nullFailureEntry_isANamedInputError() {
+    TestDatabase.insertVideo(database, VIDEO, "dQw4w9WgXcQ", null);
+    var e = assertThrows(com.youtubechat.shared.error.InvalidInputException.class,
+        () -> invoke("{\"videoId\":\"" + VIDEO + "\",\"failures\":[null]}"));
+    assertTrue(e.getMessage().contains("null entry"), e.getMessage());
+    assertEquals("pending", TestDatabase.video(database, VIDEO).orElseThrow().get("status"));
+  }
+
+  @Test
   void missingRow_isReportedNotRecorded() throws Exception {
     JsonNode output = invoke(report("rec_missing", "Info", "com.youtubechat.shared.error.VideoRecordNotFoundException",
         "{\"errorMessage\":\"There is no row\"}"));

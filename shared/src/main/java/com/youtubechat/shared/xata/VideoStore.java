@@ -153,7 +153,7 @@ public final class VideoStore {
   }
 
   static VideoRecordNotFoundException notFound(String videoId) {
-    return new VideoRecordNotFoundException("There is no row with id '" + videoId
+    return new VideoRecordNotFoundException("There is no row with id '" + com.youtubechat.shared.error.Echo.of(videoId)
         + "' in the videos table: the web app must insert the video before it sends the event");
   }
 }

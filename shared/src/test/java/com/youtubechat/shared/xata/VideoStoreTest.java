@@ -76,6 +76,16 @@ class VideoStoreTest {
   }
 
   @Test
+  void hugeIdWithControlCharacters_isEchoedBoundedAndEscaped() {
+    String id = "rec_\nforged log line\t" + "x".repeat(200_000);
+    VideoRecordNotFoundException e = assertThrows(VideoRecordNotFoundException.class,
+        () -> store.updateMetadata(id, metadata("T", "D")));
+    assertTrue(e.getMessage().length() < 300, "message of " + e.getMessage().length() + " characters");
+    assertTrue(e.getMessage().contains("rec_\\u000aforged log line\\u0009xxx"), e.getMessage());
+    assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), e.getMessage());
+  }
+
+  @Test
   void schema_canBeAppliedAgain() {
     new SchemaMigrator(database).apply();
     new SchemaMigrator(database).apply();
