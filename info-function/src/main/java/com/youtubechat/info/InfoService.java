@@ -60,7 +60,7 @@ public final class InfoService {
   public InfoResult process(VideoRecord video) {
     String youtubeId = video.requireYoutubeId("Info");
     try {
-      videos.requireRow(video.id());
+      videos.requireRow(video.id(), youtubeId);
       VideoMetadata metadata = youtube.fetch(youtubeId);
       videos.updateMetadata(video.id(), metadata);
       return InfoResult.of(video.id(), metadata);

@@ -11,6 +11,7 @@ import com.youtubechat.shared.error.DatabaseBusyException;
 import com.youtubechat.shared.error.DatabaseUnavailableException;
 import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.error.TransientException;
+import com.youtubechat.shared.error.VideoRecordMismatchException;
 import com.youtubechat.shared.error.VideoRecordNotFoundException;
 import com.youtubechat.shared.error.VideoUnavailableException;
 import com.youtubechat.shared.error.VideoUnplayableException;
@@ -233,6 +234,24 @@ class InfoHandlerTest {
     assertTrue(e.getMessage().contains(RECORD_ID));
     assertEquals(0, TestDatabase.count(database, "videos"));
     assertTrue(youtube.requests().isEmpty(), "no request to YouTube: " + youtube.requests());
+  }
+
+  @Test
+  void eventForAnotherVideo_isRefusedBeforeAnyRequest_andTheVictimRowIsUntouched() throws Exception {
+    youtube.add(new FakeVideo(YOUTUBE_ID));
+    youtube.add(new FakeVideo("AAAAAAAAAAA").title("Someone else's video"));
+    TestDatabase.insertVideo(database, "rec_victim", YOUTUBE_ID, null);
+    invoke(handler(youtube.environmentWithDataApi()), "{\"id\":\"rec_victim\",\"youtubeId\":\"" + YOUTUBE_ID + "\"}");
+    int requests = youtube.requests().size();
+
+    VideoRecordMismatchException e = assertThrows(VideoRecordMismatchException.class,
+        () -> invoke(handler(youtube.environmentWithDataApi()), "{\"id\":\"rec_victim\",\"youtubeId\":\"AAAAAAAAAAA\"}"));
+
+    assertTrue(e.getMessage().contains("'rec_victim', which holds video '" + YOUTUBE_ID + "'"), e.getMessage());
+    assertEquals(requests, youtube.requests().size(), "no Data API unit spent on the other video");
+    Map<String, Object> row = TestDatabase.video(database, "rec_victim").orElseThrow();
+    assertEquals("Never Gonna Give You Up", row.get("title"));
+    assertEquals(YOUTUBE_ID, row.get("youtube_id"));
   }
 
   @Test

@@ -79,7 +79,7 @@ public final class TranscriptService {
   public TranscriptResult process(VideoRecord video) {
     String youtubeId = video.requireYoutubeId("Transcript");
     try {
-      videos.requireRow(video.id());
+      videos.requireRow(video.id(), youtubeId);
       CaptionClient.Captions fetched = captions.fetch(youtubeId);
       if (fetched.segments().isEmpty()) {
         throw new TranscriptsDisabledException("The " + fetched.language() + " captions of YouTube video " + youtubeId

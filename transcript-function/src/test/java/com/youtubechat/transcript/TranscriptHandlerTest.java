@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.error.TranscriptsDisabledException;
+import com.youtubechat.shared.error.VideoRecordMismatchException;
 import com.youtubechat.shared.error.VideoRecordNotFoundException;
 import com.youtubechat.shared.json.Json;
 import com.youtubechat.emulators.FakeVideo;
@@ -153,6 +154,23 @@ class TranscriptHandlerTest {
   void missingRow_isNamed() {
     youtube.add(new FakeVideo(YOUTUBE_ID).track("en", false, longTrack("line")));
     assertThrows(VideoRecordNotFoundException.class, () -> invoke(handler(Map.of()), record()));
+  }
+
+  @Test
+  void eventForAnotherVideo_isRefusedBeforeAnyRequest_andTheVictimRowKeepsItsTranscript() throws Exception {
+    youtube.add(new FakeVideo(YOUTUBE_ID).track("en", false, longTrack("victim")));
+    youtube.add(new FakeVideo("AAAAAAAAAAA").track("en", false, longTrack("attacker")));
+    TestDatabase.insertVideo(database, RECORD_ID, YOUTUBE_ID, null);
+    invoke(handler(Map.of()), record());
+    JsonNode before = storedTranscript();
+    int requests = youtube.requests().size();
+
+    VideoRecordMismatchException e = assertThrows(VideoRecordMismatchException.class, () -> invoke(handler(Map.of()),
+        "{\"id\":\"" + RECORD_ID + "\",\"youtubeId\":\"AAAAAAAAAAA\"}"));
+
+    assertTrue(e.getMessage().contains("AAAAAAAAAAA") && e.getMessage().contains(YOUTUBE_ID), e.getMessage());
+    assertEquals(requests, youtube.requests().size(), "nothing fetched for the other video");
+    assertEquals(before, storedTranscript());
   }
 
   @Test

@@ -2,6 +2,8 @@ package com.youtubechat.shared.xata;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.youtubechat.shared.error.DatabaseException;
+import com.youtubechat.shared.error.Echo;
+import com.youtubechat.shared.error.VideoRecordMismatchException;
 import com.youtubechat.shared.error.VideoRecordNotFoundException;
 import com.youtubechat.shared.json.Json;
 import com.youtubechat.shared.transcript.StoredTranscript;
@@ -31,21 +33,28 @@ public final class VideoStore {
   }
 
   /**
-   * Fails unless the video's row exists. Steps call it before any paid call (YouTube, Cohere): it
-   * takes the invocation's connection, so a database that is down or has no connection slot free
-   * fails the attempt before anything was fetched, and a retry repeats no paid work.
+   * Fails unless the video's row exists and is for {@code youtubeId} (or names no YouTube video
+   * yet): an event must not make a step overwrite another video's row. Steps call it before any
+   * paid call (YouTube, Cohere): it takes the invocation's connection, so a database that is down
+   * or has no connection slot free fails the attempt before anything was fetched, and a retry
+   * repeats no paid work.
    */
-  public void requireRow(String videoId) {
-    boolean exists = database.run("Reading the row of video " + videoId, connection -> {
-      try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM videos WHERE id = ?")) {
+  public void requireRow(String videoId, String youtubeId) {
+    Optional<String> stored = database.run("Reading the row of video " + videoId, connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT youtube_id FROM videos WHERE id = ?")) {
         select.setString(1, videoId);
         try (ResultSet rs = select.executeQuery()) {
-          return rs.next();
+          if (!rs.next()) {
+            throw notFound(videoId);
+          }
+          return Optional.ofNullable(rs.getString(1));
         }
       }
     });
-    if (!exists) {
-      throw notFound(videoId);
+    if (stored.isPresent() && !stored.get().equals(youtubeId)) {
+      throw new VideoRecordMismatchException("The event names YouTube video '" + Echo.of(youtubeId) + "' for row '"
+          + Echo.of(videoId) + "', which holds video '" + Echo.of(stored.get()) + "': refused, so that no event can"
+          + " overwrite another video's row. Send the row's own video, or insert a new row for this one");
     }
   }
 
