@@ -72,7 +72,7 @@ public final class EmbeddingService {
     try {
       return embedAndStore(videoId, deadline);
     } finally {
-      videos.releaseConnection();
+      videos.resetConnection();
     }
   }
 

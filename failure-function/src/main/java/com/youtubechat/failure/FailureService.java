@@ -1,6 +1,7 @@
 package com.youtubechat.failure;
 
 import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.error.YoutubeChatException;
 import com.youtubechat.shared.lambda.Warmup;
 import com.youtubechat.shared.log.Log;
@@ -12,6 +13,7 @@ import com.youtubechat.shared.xata.XataConnection;
 import com.youtubechat.shared.xata.XataSettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Records a failed video: the row's status becomes {@code failed} with a readable reason, then the
@@ -75,7 +77,7 @@ public final class FailureService {
         }
       }
     } finally {
-      videos.releaseConnection();
+      videos.resetConnection();
     }
     return retry;
   }
@@ -96,8 +98,8 @@ public final class FailureService {
 
   public FailureSummary record(FailureReport report) {
     List<FailureReport.StepFailure> failures = report.failures() == null ? List.of() : report.failures();
-    if (failures.stream().anyMatch(java.util.Objects::isNull)) {
-      throw new com.youtubechat.shared.error.InvalidInputException("The input's 'failures' holds a null entry: each"
+    if (failures.stream().anyMatch(Objects::isNull)) {
+      throw new InvalidInputException("The input's 'failures' holds a null entry: each"
           + " must be {step, error, cause}, as the state machine's RecordFailure state passes them");
     }
     String reason = FailureReasons.reason(failures);
@@ -111,7 +113,7 @@ public final class FailureService {
     try {
       recorded = videos.markFailed(videoId, reason);
     } finally {
-      videos.releaseConnection();
+      videos.resetConnection();
     }
     if (!recorded) {
       LOG.log(System.Logger.Level.WARNING, "video {0} failed but has no row to mark: {1}", videoId, reason);

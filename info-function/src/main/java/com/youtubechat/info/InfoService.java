@@ -65,7 +65,7 @@ public final class InfoService {
       videos.updateMetadata(video.id(), metadata);
       return InfoResult.of(video.id(), metadata);
     } finally {
-      videos.releaseConnection();
+      videos.resetConnection();
     }
   }
 }

@@ -91,7 +91,7 @@ public final class TranscriptService {
           fetched.segments().size(), chunking.maxTokens(), chunking.overlapTokens(), chunks));
       return new TranscriptResult(video.id(), youtubeId, fetched.language(), chunks.size());
     } finally {
-      videos.releaseConnection();
+      videos.resetConnection();
     }
   }
 }

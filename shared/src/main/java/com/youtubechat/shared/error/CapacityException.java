@@ -2,8 +2,9 @@ package com.youtubechat.shared.error;
 
 /**
  * A service is at its limit, not broken: the database has no connection slot free or cannot be
- * reached at all, or Cohere's rate limit is used up. During a burst that lasts as long as the burst, so the state machine waits for it
- * with a patient retry policy (minutes to an hour, full jitter) rather than the short one for
+ * reached at all, or Cohere's rate limit is used up. During a burst that lasts as long as the
+ * burst, so the state machine waits for it with a patient retry policy (minutes to an hour, full
+ * jitter) rather than the short one for
  * {@link TransientException}; the Lambda fails at once instead of sleeping, so the wait is free and
  * holds neither concurrency nor a connection. Each kind is its own subclass, named in the ASL.
  */

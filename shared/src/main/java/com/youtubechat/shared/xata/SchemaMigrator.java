@@ -1,6 +1,7 @@
 package com.youtubechat.shared.xata;
 
 import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.error.YoutubeChatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ public final class SchemaMigrator {
         new SchemaMigrator(database).apply();
         System.out.println("Schema applied to " + database.redactedUrl());
       }
-    } catch (com.youtubechat.shared.error.YoutubeChatException e) {
+    } catch (YoutubeChatException e) {
       // A user's mistake or an unreachable database: the message says what to do; a trace would not.
       System.err.println("error: " + e.getMessage());
       System.exit(1);

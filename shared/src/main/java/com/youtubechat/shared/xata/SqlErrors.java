@@ -2,11 +2,18 @@ package com.youtubechat.shared.xata;
 
 import com.youtubechat.shared.error.DatabaseBusyException;
 import com.youtubechat.shared.error.DatabaseException;
+import com.youtubechat.shared.error.DatabaseUnavailableException;
 import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.YoutubeChatException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 
-/** Sorts database failures into retryable and permanent ones by SQLSTATE class. */
+/**
+ * Sorts database failures into retryable, patiently retryable (capacity) and permanent ones, by
+ * SQLSTATE class and, for a connection that could not be opened, by its cause.
+ */
 public final class SqlErrors {
 
   /** {@code too_many_connections}: max_connections, or the role's CONNECTION LIMIT, is reached. */
@@ -38,6 +45,39 @@ public final class SqlErrors {
       return new DatabaseException(detail + ". The database (or Xata branch) in XATA_DB_URL does not exist", e);
     }
     return new DatabaseException(detail, e);
+  }
+
+  /**
+   * A failed attempt to open a connection. Before the SQLSTATE rules of {@link #translate}: an
+   * unknown host and TLS required by the URL but not offered are settings to fix, and a refused
+   * connection (or a server starting up, 57P03) is an outage to wait out, not a quick retry.
+   */
+  public static YoutubeChatException translateConnect(SQLException e, String action) {
+    String state = e.getSQLState() == null ? "none" : e.getSQLState();
+    String detail = action + " failed (SQLSTATE " + state + ")";
+    if (hasCause(e, UnknownHostException.class)) {
+      return new DatabaseException(detail + ": the host in XATA_DB_URL is not known (" + e.getMessage()
+          + "): check XATA_DB_URL", e);
+    }
+    if (String.valueOf(e.getMessage()).contains("does not support SSL")) {
+      return new DatabaseException(detail + ": XATA_DB_URL requires TLS (sslmode=require or the https:// form) but"
+          + " the server does not offer it: use a server with TLS, or sslmode=disable only for a local server", e);
+    }
+    if (hasCause(e, ConnectException.class) || hasCause(e, SocketTimeoutException.class) || state.equals("57P03")) {
+      return new DatabaseUnavailableException("Database unavailable: " + detail + ": " + e.getMessage()
+          + ". The database is down or restarting (or XATA_DB_URL names the wrong host or port: 'youtube-chat"
+          + " doctor' checks it); the state machine waits and tries again", e);
+    }
+    return translate(e, action);
+  }
+
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The connection itself is gone (refused, broken, or the server shut down): it must not be reused. */

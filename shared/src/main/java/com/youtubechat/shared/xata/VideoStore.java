@@ -22,14 +22,12 @@ public final class VideoStore {
     this.database = database;
   }
 
-  /** Closes the store's connection; the next use opens a fresh one. */
+  /**
+   * Closes the store's connection; the next use opens a fresh one. Steps call it when an invocation
+   * ends, so a warm container keeps no connection slot while it waits for work.
+   */
   public void resetConnection() {
     database.reset();
-  }
-
-  /** Gives the connection back at the end of an invocation ({@link XataConnection#release}). */
-  public void releaseConnection() {
-    database.release();
   }
 
   /**
@@ -162,7 +160,7 @@ public final class VideoStore {
   }
 
   static VideoRecordNotFoundException notFound(String videoId) {
-    return new VideoRecordNotFoundException("There is no row with id '" + com.youtubechat.shared.error.Echo.of(videoId)
+    return new VideoRecordNotFoundException("There is no row with id '" + Echo.of(videoId)
         + "' in the videos table: the web app must insert the video before it sends the event");
   }
 }

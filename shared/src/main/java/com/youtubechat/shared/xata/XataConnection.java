@@ -1,7 +1,5 @@
 package com.youtubechat.shared.xata;
 
-import com.youtubechat.shared.error.DatabaseException;
-import com.youtubechat.shared.error.DatabaseUnavailableException;
 import com.youtubechat.shared.log.Log;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,7 +9,7 @@ import java.util.Properties;
 /**
  * The invocation's one database connection: opened lazily on first use (never during init, so no
  * connection is frozen into a SnapStart snapshot), checked before each use and reopened when a
- * server restart has killed it, and {@link #release released} when the invocation ends. A warm
+ * server restart has killed it, and {@link #reset closed} when the invocation ends. A warm
  * container therefore holds no connection between invocations: the connections in use are the
  * invocations running now, never the containers Lambda keeps warm (README: the connection budget).
  */
@@ -52,16 +50,11 @@ public final class XataConnection implements AutoCloseable {
         "org.postgresql.copy.CopyManager", "org.postgresql.core.v3.QueryExecutorImpl");
   }
 
-  /** Forgets the current connection, e.g. after a statement failed because it was lost. */
-  public synchronized void reset() {
-    closeQuietly();
-  }
-
   /**
-   * Gives the connection back to the server at the end of an invocation, so that a burst's warm
-   * containers do not keep the database's connection slots while they wait for work.
+   * Forgets the current connection: after a statement failed because it was lost, and at the end of
+   * each invocation, so that a burst's warm containers keep none of the database's connection slots.
    */
-  public synchronized void release() {
+  public synchronized void reset() {
     closeQuietly();
   }
 
@@ -81,38 +74,8 @@ public final class XataConnection implements AutoCloseable {
           redactedUrl(), String.valueOf((System.nanoTime() - start) / 1_000_000));
       return opened;
     } catch (SQLException e) {
-      String state = e.getSQLState() == null ? "none" : e.getSQLState();
-      if (hasCause(e, java.net.UnknownHostException.class)) {
-        throw new DatabaseException("Connecting to " + redactedUrl() + " failed (SQLSTATE " + state + "): the host in"
-            + " XATA_DB_URL is not known (" + e.getMessage() + "): check XATA_DB_URL", e);
-      }
-      if (String.valueOf(e.getMessage()).contains("does not support SSL")) {
-        throw new DatabaseException("Connecting to " + redactedUrl() + " failed (SQLSTATE " + state + "): XATA_DB_URL"
-            + " requires TLS (sslmode=require or the https:// form) but the server does not offer it: use a server with"
-            + " TLS, or sslmode=disable only for a local server", e);
-      }
-      if (refused(e) || state.equals("57P03")) {
-        throw new DatabaseUnavailableException("Database unavailable: Connecting to " + redactedUrl() + " failed"
-            + " (SQLSTATE " + state + "): " + e.getMessage() + ". The database is down or restarting (or XATA_DB_URL"
-            + " names the wrong host or port: 'youtube-chat doctor' checks it); the state machine waits and tries"
-            + " again", e);
-      }
-      throw SqlErrors.translate(e, "Connecting to " + redactedUrl());
+      throw SqlErrors.translateConnect(e, "Connecting to " + redactedUrl());
     }
-  }
-
-  /** Whether the server refused (or never answered) the TCP connection, rather than the login. */
-  private static boolean refused(SQLException e) {
-    return hasCause(e, java.net.ConnectException.class) || hasCause(e, java.net.SocketTimeoutException.class);
-  }
-
-  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (type.isInstance(cause)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The JDBC URL without its query (which could carry credentials). */

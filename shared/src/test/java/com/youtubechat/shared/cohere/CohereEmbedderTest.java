@@ -147,14 +147,6 @@ class CohereEmbedderTest {
   }
 
   @Test
-  void persistentServerErrorAtTheDeadline_isTransientNotRateLimited() {
-    cohere.failWhenTextContains("chunk", 503);
-    TransientException e = assertThrows(TransientException.class,
-        () -> embedder(Map.of("COHERE_MAX_ATTEMPTS", "2")).embed(texts(2), 1024, LATER));
-    assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
-  }
-
-  @Test
   void jitterAbove_neverWaitsLessThanAskedAndSpreadsTheClients() {
     java.util.Set<Long> distinct = new java.util.HashSet<>();
     for (int i = 0; i < 200; i++) {

@@ -184,14 +184,7 @@ class CaptionClientTest {
   void proxyUrl_carriesEveryRequestWithItsCredentials() {
     youtube.add(new FakeVideo(ID).track("en", false, EN));
     youtube.requireProxyAuthorization("proxyuser:s3cret");
-    Map<String, String> env = new HashMap<>();
-    // The real host name: with a proxy, the client never resolves it, the proxy does.
-    env.put("YOUTUBE_BASE_URL", "http://www.youtube.com");
-    env.put("YOUTUBE_PROXY_URL", "http://proxyuser:s3cret@127.0.0.1:" + youtube.baseUrl().replaceAll(".*:", ""));
-    ConfigReader config = new ConfigReader(env);
-    YoutubeSettings settings = YoutubeSettings.read(config);
-    config.validate();
-    CaptionClient proxied = new CaptionClient(new YoutubeWebClient(settings, new YoutubeHttp(settings)), List.of("en"));
+    CaptionClient proxied = throughTheEmulatorAsProxy("proxyuser:s3cret");
 
     assertEquals(7, proxied.fetch(ID).segments().size());
 
@@ -214,13 +207,7 @@ class CaptionClientTest {
   void proxyRefusingTheCredentials_isAPermanentErrorNamingTheSetting() {
     youtube.add(new FakeVideo(ID).track("en", false, EN));
     youtube.requireProxyAuthorization("proxyuser:s3cret");
-    Map<String, String> env = new HashMap<>();
-    env.put("YOUTUBE_BASE_URL", "http://www.youtube.com");
-    env.put("YOUTUBE_PROXY_URL", "http://proxyuser:wrong@127.0.0.1:" + youtube.baseUrl().replaceAll(".*:", ""));
-    ConfigReader config = new ConfigReader(env);
-    YoutubeSettings settings = YoutubeSettings.read(config);
-    config.validate();
-    CaptionClient proxied = new CaptionClient(new YoutubeWebClient(settings, new YoutubeHttp(settings)), List.of("en"));
+    CaptionClient proxied = throughTheEmulatorAsProxy("proxyuser:wrong");
 
     ProxyAuthenticationException e = assertThrows(ProxyAuthenticationException.class, () -> proxied.fetch(ID));
 
@@ -228,6 +215,18 @@ class CaptionClientTest {
     assertTrue(e.getMessage().startsWith("The proxy refused the credentials in YOUTUBE_PROXY_URL (HTTP 407)"),
         e.getMessage());
     assertFalse(e.getMessage().contains("wrong") || e.getMessage().contains("s3cret"), "no password: " + e.getMessage());
+  }
+
+  /** A client whose YOUTUBE_PROXY_URL is the emulator, with these credentials ("user:password"). */
+  private CaptionClient throughTheEmulatorAsProxy(String credentials) {
+    Map<String, String> env = new HashMap<>();
+    // The real host name: with a proxy, the client never resolves it, the proxy does.
+    env.put("YOUTUBE_BASE_URL", "http://www.youtube.com");
+    env.put("YOUTUBE_PROXY_URL", "http://" + credentials + "@127.0.0.1:" + youtube.baseUrl().replaceAll(".*:", ""));
+    ConfigReader config = new ConfigReader(env);
+    YoutubeSettings settings = YoutubeSettings.read(config);
+    config.validate();
+    return new CaptionClient(new YoutubeWebClient(settings, new YoutubeHttp(settings)), List.of("en"));
   }
 
   @Test
