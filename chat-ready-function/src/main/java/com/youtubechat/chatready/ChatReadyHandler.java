@@ -1,36 +1,40 @@
 package com.youtubechat.chatready;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.lambda.ContainerService;
 import com.youtubechat.shared.lambda.JsonStreamHandler;
 import java.util.Map;
 
 /** Lambda entry point of the ChatReady step. Input: {@code {videoId}}; output: {@link ChatReadyResult}. */
 public final class ChatReadyHandler extends JsonStreamHandler<ChatReadyRequest, ChatReadyResult> {
 
-  private final ChatReadyService service;
+  private final ContainerService<ChatReadyService> service;
 
   /**
-   * Used by Lambda: the service and its Pusher client are built once per container, with a SnapStart
-   * hook that primes them before the snapshot (there is no connection to reopen after a restore).
+   * Used by Lambda: the service is built on the first invocation (after SnapStart's restore, so no
+   * secret is in the snapshot) and reused; SnapStart hooks prime a stand-in before the snapshot.
    */
   public ChatReadyHandler() {
-    this(ChatReadyService.fromEnvironment(ConfigReader.fromSystemEnvironment()));
-    registerPriming(service::prime, () -> { });
+    this(System.getenv());
+    registerPriming(service);
   }
 
   /** Configured from the given variables instead of the process environment (local runs, tests). */
   public ChatReadyHandler(Map<String, String> environment) {
-    this(ChatReadyService.fromEnvironment(new ConfigReader(environment)));
+    this(ContainerService.fromEnvironment(environment, ChatReadyService::fromEnvironment));
   }
 
   public ChatReadyHandler(ChatReadyService service) {
+    this(ContainerService.of(service));
+  }
+
+  private ChatReadyHandler(ContainerService<ChatReadyService> service) {
     super(ChatReadyRequest.class);
     this.service = service;
   }
 
   @Override
   protected ChatReadyResult handle(ChatReadyRequest input, Context context) {
-    return service.announce(input);
+    return service.get().announce(input);
   }
 }

@@ -4,6 +4,7 @@ import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.error.Echo;
 import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.json.Json;
+import com.youtubechat.shared.lambda.PrimedService;
 import com.youtubechat.shared.lambda.Warmup;
 import com.youtubechat.shared.pusher.PusherSettings;
 import com.youtubechat.shared.pusher.VideoDetailsEvent;
@@ -18,7 +19,7 @@ import com.youtubechat.shared.pusher.VideoEvents;
  *   <li>after Info (the NotifyInfo state): the metadata event Info prepared, as {@code details}.
  * </ul>
  */
-public final class ChatReadyService {
+public final class ChatReadyService implements PrimedService {
 
   private final VideoEvents events;
 
@@ -33,11 +34,16 @@ public final class ChatReadyService {
   }
 
   /** SnapStart priming: the invocation's code paths on canned data, no side effect. */
+  @Override
   public void prime() {
     Warmup.json("{\"videoId\":\"rec_warmup\",\"embeddingCount\":1,\"chatEnabled\":true}", ChatReadyRequest.class);
     events.warm();
     Json.write(ChatReadyResult.of(VideoDetailsEvent.chatReady("rec_warmup")));
   }
+
+  /** Nothing to drop: no database connection, and the Pusher client reconnects by itself. */
+  @Override
+  public void reset() {}
 
   public ChatReadyResult announce(ChatReadyRequest request) {
     String videoId = request.videoId();

@@ -143,8 +143,12 @@ class ChatReadyHandlerTest {
   }
 
   @Test
-  void missingPusherSettings_failAtInitNamingEachVariable() {
-    ConfigurationException e = assertThrows(ConfigurationException.class, () -> new ChatReadyHandler(Map.of("PUSHER_APP_ID", "1")));
+  void missingPusherSettings_failTheFirstInvocationNamingEachVariable() {
+    // The service is built on the first invocation (its secrets may come from SSM), not at init.
+    ChatReadyHandler handler = new ChatReadyHandler(Map.of("PUSHER_APP_ID", "1"));
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> handler.handleRequest(
+        new ByteArrayInputStream(EMBEDDING_OUTPUT.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
+        new TestContext()));
 
     assertTrue(e.getMessage().contains("PUSHER_KEY") && e.getMessage().contains("PUSHER_SECRET"), e.getMessage());
   }

@@ -5,6 +5,7 @@ import com.youtubechat.shared.cohere.CohereSettings;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.json.Json;
+import com.youtubechat.shared.lambda.PrimedService;
 import com.youtubechat.shared.lambda.Warmup;
 import com.youtubechat.shared.error.TranscriptMissingException;
 import com.youtubechat.shared.log.Log;
@@ -25,7 +26,7 @@ import java.util.List;
  * called, on the connection the write then uses, so a database that is down or full fails the
  * attempt before any paid call; the connection is released when the invocation ends.
  */
-public final class EmbeddingService {
+public final class EmbeddingService implements PrimedService {
 
   private static final System.Logger LOG = Log.get(EmbeddingService.class);
 
@@ -48,6 +49,7 @@ public final class EmbeddingService {
   }
 
   /** SnapStart priming: the invocation's code paths on canned data, no side effect. */
+  @Override
   public void prime() {
     Warmup.json("{\"videoId\":\"rec_warmup\",\"chunkCount\":1}", EmbeddingRequest.class);
     StoredTranscript transcript = Warmup.json("{\"youtubeId\":\"aaaaaaaaaaa\",\"language\":\"en\",\"chunks\":"
@@ -59,6 +61,7 @@ public final class EmbeddingService {
   }
 
   /** Drops every open connection (before the snapshot, and after each restore). */
+  @Override
   public void reset() {
     videos.resetConnection();
   }

@@ -2,7 +2,7 @@ package com.youtubechat.failure;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.lambda.ContainerService;
 import com.youtubechat.shared.lambda.JsonStreamHandler;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +26,27 @@ public final class ExecutionEndedHandler
 
   public record ItemFailure(String itemIdentifier) {}
 
-  private final FailureService service;
+  private final ContainerService<FailureService> service;
 
-  /** Used by Lambda: the service and its clients are built once per container, with SnapStart hooks. */
+  /**
+   * Used by Lambda: the service is built on the first invocation (after SnapStart's restore, so no
+   * secret is in the snapshot) and reused; SnapStart hooks prime a stand-in before the snapshot.
+   */
   public ExecutionEndedHandler() {
-    this(FailureService.fromEnvironment(ConfigReader.fromSystemEnvironment()));
-    registerPriming(service::prime, service::reset);
+    this(System.getenv());
+    registerPriming(service);
   }
 
   /** Configured from the given variables instead of the process environment (local runs, tests). */
   public ExecutionEndedHandler(Map<String, String> environment) {
-    this(FailureService.fromEnvironment(new ConfigReader(environment)));
+    this(ContainerService.fromEnvironment(environment, FailureService::fromEnvironment));
   }
 
   public ExecutionEndedHandler(FailureService service) {
+    this(ContainerService.of(service));
+  }
+
+  private ExecutionEndedHandler(ContainerService<FailureService> service) {
     super(SqsBatch.class);
     this.service = service;
   }
@@ -47,6 +54,6 @@ public final class ExecutionEndedHandler
   @Override
   protected BatchResponse handle(SqsBatch input, Context context) {
     List<SqsMessage> messages = input.records() == null ? List.of() : input.records();
-    return new BatchResponse(service.recordEnded(messages).stream().map(ItemFailure::new).toList());
+    return new BatchResponse(service.get().recordEnded(messages).stream().map(ItemFailure::new).toList());
   }
 }

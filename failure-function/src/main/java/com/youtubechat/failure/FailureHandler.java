@@ -1,7 +1,7 @@
 package com.youtubechat.failure;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.lambda.ContainerService;
 import com.youtubechat.shared.lambda.JsonStreamHandler;
 import java.util.Map;
 
@@ -11,29 +11,33 @@ import java.util.Map;
  */
 public final class FailureHandler extends JsonStreamHandler<FailureReport, FailureSummary> {
 
-  private final FailureService service;
+  private final ContainerService<FailureService> service;
 
   /**
-   * Used by Lambda: the service and its clients are built once per container, with SnapStart hooks
-   * that prime them before the snapshot and reconnect after a restore.
+   * Used by Lambda: the service is built on the first invocation (after SnapStart's restore, so no
+   * secret is in the snapshot) and reused; SnapStart hooks prime a stand-in before the snapshot.
    */
   public FailureHandler() {
-    this(FailureService.fromEnvironment(ConfigReader.fromSystemEnvironment()));
-    registerPriming(service::prime, service::reset);
+    this(System.getenv());
+    registerPriming(service);
   }
 
   /** Configured from the given variables instead of the process environment (local runs, tests). */
   public FailureHandler(Map<String, String> environment) {
-    this(FailureService.fromEnvironment(new ConfigReader(environment)));
+    this(ContainerService.fromEnvironment(environment, FailureService::fromEnvironment));
   }
 
   public FailureHandler(FailureService service) {
+    this(ContainerService.of(service));
+  }
+
+  private FailureHandler(ContainerService<FailureService> service) {
     super(FailureReport.class);
     this.service = service;
   }
 
   @Override
   protected FailureSummary handle(FailureReport input, Context context) {
-    return service.record(input);
+    return service.get().record(input);
   }
 }

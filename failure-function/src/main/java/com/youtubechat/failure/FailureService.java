@@ -3,6 +3,7 @@ package com.youtubechat.failure;
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.error.YoutubeChatException;
+import com.youtubechat.shared.lambda.PrimedService;
 import com.youtubechat.shared.lambda.Warmup;
 import com.youtubechat.shared.log.Log;
 import com.youtubechat.shared.pusher.PusherSettings;
@@ -20,7 +21,7 @@ import java.util.Objects;
  * web app is told ({@code video-details} {@code {id, status: "failed", error}}). The row is written
  * first, so Pusher being down loses nothing; a Pusher failure is retried by the state machine.
  */
-public final class FailureService {
+public final class FailureService implements PrimedService {
 
   private static final System.Logger LOG = Log.get(FailureService.class);
 
@@ -40,6 +41,7 @@ public final class FailureService {
   }
 
   /** SnapStart priming: the invocation's code paths on canned data, no side effect. */
+  @Override
   public void prime() {
     FailureReport report = Warmup.json("{\"videoId\":\"rec_warmup\",\"failures\":[{\"step\":\"Info\","
         + "\"error\":\"com.example.E\",\"cause\":\"{\\\"errorMessage\\\":\\\"m\\\"}\"}]}", FailureReport.class);
@@ -49,6 +51,7 @@ public final class FailureService {
   }
 
   /** Drops every open connection (before the snapshot, and after each restore). */
+  @Override
   public void reset() {
     videos.resetConnection();
   }

@@ -2,6 +2,7 @@ package com.youtubechat.info;
 
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.json.Json;
+import com.youtubechat.shared.lambda.PrimedService;
 import com.youtubechat.shared.lambda.Warmup;
 import com.youtubechat.shared.model.VideoMetadata;
 import com.youtubechat.shared.model.VideoRecord;
@@ -22,7 +23,7 @@ import com.youtubechat.shared.youtube.YoutubeWarmup;
  * database connection before YouTube is asked, so a database that is down or full fails the attempt
  * before the fetch; and a Pusher outage is retried by Notify alone, never fetching YouTube again.
  */
-public final class InfoService {
+public final class InfoService implements PrimedService {
 
   private final MetadataClient youtube;
   private final VideoStore videos;
@@ -42,6 +43,7 @@ public final class InfoService {
   }
 
   /** SnapStart priming: the invocation's code paths on canned data, no side effect. */
+  @Override
   public void prime() {
     VideoRecord record = Warmup.json("{\"id\":\"rec_warmup\",\"youtubeId\":\"aaaaaaaaaaa\",\"extra\":1}",
         VideoRecord.class);
@@ -52,6 +54,7 @@ public final class InfoService {
   }
 
   /** Drops every open connection (before the snapshot, and after each restore). */
+  @Override
   public void reset() {
     youtube.resetConnections();
     videos.resetConnection();

@@ -2,6 +2,7 @@ package com.youtubechat.transcript;
 
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.json.Json;
+import com.youtubechat.shared.lambda.PrimedService;
 import com.youtubechat.shared.lambda.Warmup;
 import com.youtubechat.shared.error.TranscriptsDisabledException;
 import com.youtubechat.shared.model.VideoRecord;
@@ -31,7 +32,7 @@ import java.util.Locale;
  * attempt before YouTube is asked, so a retry never fetches the captions twice for a database
  * failure. The connection is released when the invocation ends.
  */
-public final class TranscriptService {
+public final class TranscriptService implements PrimedService {
 
   private final CaptionClient captions;
   private final Chunker chunker;
@@ -56,6 +57,7 @@ public final class TranscriptService {
   }
 
   /** SnapStart priming: the invocation's code paths on canned data, no side effect. */
+  @Override
   public void prime() {
     VideoRecord record = Warmup.json("{\"id\":\"rec_warmup\",\"youtubeId\":\"aaaaaaaaaaa\"}", VideoRecord.class);
     VideoIds.resolve(record.youtubeId(), record.url());
@@ -71,6 +73,7 @@ public final class TranscriptService {
   }
 
   /** Drops every open connection (before the snapshot, and after each restore). */
+  @Override
   public void reset() {
     captions.resetConnections();
     videos.resetConnection();

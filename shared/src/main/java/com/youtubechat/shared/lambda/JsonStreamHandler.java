@@ -29,8 +29,8 @@ public abstract class JsonStreamHandler<I, O> implements RequestStreamHandler {
    * Registers the SnapStart hooks for this handler's service. Called by the no-arg constructor Lambda
    * uses; the constructors for tests and local runs leave it out, so no hook runs there.
    */
-  protected final void registerPriming(Runnable warm, Runnable reset) {
-    this.priming = Priming.register(warm, reset);
+  protected final void registerPriming(ContainerService<?> service) {
+    this.priming = Priming.register(service::prime, service::reset);
   }
 
   protected abstract O handle(I input, Context context);
