@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.youtubechat.shared.config.SecretVariables;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -289,6 +290,10 @@ public final class HandlerTaskInvoker implements TaskInvoker {
     for (String name : function.environmentVariables()) {
       if (given.containsKey(name)) {
         environment.put(name, given.get(name));
+      } else if (secretGivenAsValue(name, given)) {
+        // The template names an SSM parameter; a local run gives the secret's value instead.
+        String variable = name.substring(0, name.length() - SecretVariables.PARAMETER_SUFFIX.length());
+        environment.put(variable, given.get(variable));
       } else {
         missing.add(name);
       }
@@ -303,6 +308,11 @@ public final class HandlerTaskInvoker implements TaskInvoker {
     environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySizeMb()));
     environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
     return environment;
+  }
+
+  private static boolean secretGivenAsValue(String declared, Map<String, String> given) {
+    return declared.endsWith(SecretVariables.PARAMETER_SUFFIX) && given.containsKey(
+        declared.substring(0, declared.length() - SecretVariables.PARAMETER_SUFFIX.length()));
   }
 
   private static byte[] bytes(JsonNode payload) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.youtubechat.emulators.CohereEmulator;
 import com.youtubechat.emulators.FakeVideo;
 import com.youtubechat.emulators.PusherEmulator;
+import com.youtubechat.emulators.SsmEmulator;
 import com.youtubechat.emulators.YoutubeEmulator;
 import com.youtubechat.local.Execution;
 import com.youtubechat.local.HandlerTaskInvoker;
@@ -13,6 +14,7 @@ import com.youtubechat.local.Sleeper;
 import com.youtubechat.local.TaskInvoker;
 import com.youtubechat.local.sam.SamProject;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.youtubechat.shared.config.SecretVariables;
 import com.youtubechat.shared.json.Json;
 import com.youtubechat.shared.testing.TestDatabase;
 import com.youtubechat.shared.xata.XataConnection;
@@ -49,6 +51,10 @@ final class Pipeline implements AutoCloseable {
   Consumer<Duration> onSleep = delay -> { };
   /** The functions' XATA_DB_URL (a test may point them at a role with a connection limit). */
   String databaseUrl = TestDatabase.url();
+  /** When set, the secrets are SSM parameters the functions read from it, as when deployed with SnapStart. */
+  SsmEmulator ssm;
+  /** The Lambda containers of the last {@link #machine()}, for their counters. */
+  HandlerTaskInvoker lastHandlers;
 
   Pipeline() {
     youtube.add(new FakeVideo(YOUTUBE_ID).track("en", false, longTrack()));
@@ -78,15 +84,47 @@ final class Pipeline implements AutoCloseable {
     common.put("PUSHER_TIMEOUT_SECONDS", "1");
     Map<String, String> info = new HashMap<>(common);
     info.put("GOOGLE_API_KEY", YoutubeEmulator.DATA_API_KEY);
-    return Map.of("InfoFunction", info, "TranscriptFunction", common, "EmbeddingFunction", common,
-        "ChatReadyFunction", common, "FailureFunction", common, "ExecutionEndedFunction", common);
+    Map<String, Map<String, String>> byFunction = Map.of("InfoFunction", info, "TranscriptFunction", common,
+        "EmbeddingFunction", common, "ChatReadyFunction", common, "FailureFunction", common,
+        "ExecutionEndedFunction", common);
+    if (ssm == null) {
+      return byFunction;
+    }
+    Map<String, Map<String, String>> named = new HashMap<>();
+    Map<String, LambdaFunction> functions = SamProject.read(ROOT).functions();
+    byFunction.forEach((function, env) -> named.put(function,
+        secretsAsParameters(env, functions.get(function).environmentVariables())));
+    return named;
+  }
+
+  /**
+   * Moves each secret value the template gives the function (as X_PARAMETER) into the SSM emulator
+   * and leaves its parameter name in its place; the function gets no other secret, as when deployed.
+   */
+  private Map<String, String> secretsAsParameters(Map<String, String> env, java.util.Collection<String> declared) {
+    Map<String, String> named = new HashMap<>(env);
+    for (String variable : SecretVariables.NAMES) {
+      String value = named.remove(variable);
+      if (value != null && declared.contains(variable + SecretVariables.PARAMETER_SUFFIX)) {
+        String parameter = "/youtube-chat-test/" + variable.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        ssm.put(parameter, value);
+        named.put(variable + SecretVariables.PARAMETER_SUFFIX, parameter);
+      }
+    }
+    named.putAll(ssm.containerEnvironment());
+    return named;
   }
 
   /** A state machine with its own handler instances: a separate set of Lambda containers. */
   LocalStateMachine machine() {
     // The emulators' base URLs are not template variables: pass them through as well.
-    HandlerTaskInvoker handlers = HandlerTaskInvoker.builder().environments(environments()).passUndeclaredVariables()
-        .build();
+    HandlerTaskInvoker.Builder builder = HandlerTaskInvoker.builder().environments(environments())
+        .passUndeclaredVariables();
+    if (ssm != null) {
+      builder.region(SsmEmulator.REGION);
+    }
+    HandlerTaskInvoker handlers = builder.build();
+    lastHandlers = handlers;
     TaskInvoker hooked = new TaskInvoker() {
       @Override
       public void prepare(java.util.Collection<LambdaFunction> functions) {
@@ -178,5 +216,8 @@ final class Pipeline implements AutoCloseable {
     cohere.close();
     pusher.close();
     database.close();
+    if (ssm != null) {
+      ssm.close();
+    }
   }
 }

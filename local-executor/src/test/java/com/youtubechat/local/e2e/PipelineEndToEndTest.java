@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.youtubechat.emulators.CohereEmulator;
 import com.youtubechat.emulators.Fault;
+import com.youtubechat.emulators.SsmEmulator;
 import com.youtubechat.local.EventPatternMismatchException;
 import com.youtubechat.local.Execution;
 import com.youtubechat.local.ExecutionStatus;
+import com.youtubechat.local.HandlerTaskInvoker.FunctionStats;
 import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.testing.TestDatabase;
 import java.util.List;
@@ -140,6 +142,25 @@ class PipelineEndToEndTest {
     List<String> embeddings = pipeline.embeddings();
     assertEquals(pipeline.chunkCount(), embeddings.size(), "no duplicate or missing rows");
     assertEquals(embeddings.size(), embeddings.stream().distinct().count());
+  }
+
+  @Test
+  void secretsInSsm_pipelineSucceeds_eachContainerReadsItsSecretsOnceWithOneSignedCall() {
+    try (Pipeline pipeline = new Pipeline()) {
+      pipeline.ssm = new SsmEmulator();
+
+      Execution execution = pipeline.run();
+
+      assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), execution.cause());
+      assertEquals(true, pipeline.row().get("chat_enabled"));
+      List<SsmEmulator.Call> calls = pipeline.ssm.calls();
+      long containers = pipeline.lastHandlers.stats().values().stream().mapToLong(FunctionStats::coldStarts).sum();
+      assertEquals(containers, (long) calls.size(), "one GetParameters call per container: " + calls);
+      assertTrue(calls.stream().allMatch(c -> c.signatureValid() && c.withDecryption()), calls.toString());
+      assertTrue(calls.stream().anyMatch(c -> c.names().contains("/youtube-chat-test/cohere-api-key")
+          && !c.names().contains("/youtube-chat-test/pusher-secret")), "Embedding reads its own secrets only: " + calls);
+      assertEquals(calls.size(), pipeline.ssm.credentialRequests(), "credentials come from the container endpoint");
+    }
   }
 
   @Test
