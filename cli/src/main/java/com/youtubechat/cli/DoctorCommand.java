@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Result;
 import com.youtubechat.shared.cohere.CohereSettings;
+import com.youtubechat.shared.aws.SsmParameterStore;
 import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.config.SecretVariables;
 import com.youtubechat.shared.pusher.PusherSettings;
 import com.youtubechat.shared.xata.XataConnection;
 import com.youtubechat.shared.xata.XataSettings;
@@ -33,6 +35,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import picocli.CommandLine.Option;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
@@ -42,6 +46,8 @@ import picocli.CommandLine.Option;
             + " service: the database (connect, schema present), YouTube (a watch page through YOUTUBE_BASE_URL"
             + " and YOUTUBE_PROXY_URL), Cohere (lists one model with COHERE_API_KEY), Pusher (a signed GET of the"
             + " app's channels) and AWS (describes the default event bus).",
+        "%nWhen *_PARAMETER variables name SSM parameters (as the deployed functions get them), reads them"
+            + " first with this machine's AWS credentials and checks the services with their values.",
         "%nA service whose variables are all unset is skipped. Exit status 1 when anything failed."})
 final class DoctorCommand extends BaseCommand {
 
@@ -91,7 +97,17 @@ final class DoctorCommand extends BaseCommand {
     if (timeoutSeconds < 1 || timeoutSeconds > 600) {
       throw usageError("--timeout must be between 1 and 600 seconds");
     }
-    Environment env = context.environment();
+    Environment configured = context.environment();
+    Optional<Outcome> secrets = Optional.empty();
+    if (namesSsmParameters(configured)) {
+      // The secrets first: the other checks use the values they hold.
+      SsmSecrets read = readSecrets(configured);
+      secrets = Optional.of(read.outcome());
+      configured = read.environment();
+    }
+    Environment env = configured;
+    // The CLI's output already hides the secrets it was given; these came from SSM just now.
+    Redactor resolvedSecrets = Redactor.forEnvironment(env.variables());
     List<Service<?>> services = List.of(
         read("database", env, env.get("XATA_DB_URL").isPresent(), XataSettings::read, this::checkDatabase),
         read("youtube", env, true, YoutubeSettings::read, this::checkYoutube),
@@ -109,6 +125,8 @@ final class DoctorCommand extends BaseCommand {
       out.println(row("configuration", "FAILED: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")));
       problems.forEach(problem -> out.println("  - " + problem));
     }
+    boolean secretsFailed = secrets.map(Outcome::failed).orElse(false);
+    secrets.ifPresent(outcome -> out.println(row("secrets", outcome.line())));
 
     // Not try-with-resources: closing an executor waits for its tasks, and a check past its timeout
     // is abandoned instead (its virtual thread ends with the JVM).
@@ -118,17 +136,54 @@ final class DoctorCommand extends BaseCommand {
       for (Service<?> service : services) {
         running.put(service.name(), executor.submit(() -> run(service)));
       }
-      boolean failed = !problems.isEmpty();
+      boolean failed = !problems.isEmpty() || secretsFailed;
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds + 5L); // all run at once
       for (var entry : running.entrySet()) {
         Outcome outcome = await(entry.getValue(), deadline);
         failed |= outcome.failed();
-        out.println(row(entry.getKey(), outcome.line()));
+        out.println(resolvedSecrets.redact(row(entry.getKey(), outcome.line())));
         out.flush();
       }
       return failed ? 1 : 0;
     } finally {
       executor.shutdownNow();
+    }
+  }
+
+  private static boolean namesSsmParameters(Environment env) {
+    return SecretVariables.NAMES.stream().anyMatch(name -> env.get(name + SecretVariables.PARAMETER_SUFFIX).isPresent());
+  }
+
+  private record SsmSecrets(Outcome outcome, Environment environment) {}
+
+  /**
+   * Reads the SSM parameters the *_PARAMETER variables name, as the functions will (one signed
+   * GetParameters call), with this machine's AWS credentials and region: whether each exists and
+   * may be read. On success the other checks see the values; on failure, the names stay unresolved.
+   */
+  private SsmSecrets readSecrets(Environment env) {
+    try (AwsClients aws = new AwsClients(env, Optional.empty())) {
+      Map<String, String> names = SecretVariables.parameterNames(env.variables());
+      Map<String, String> withCredentials = new java.util.HashMap<>(env.variables());
+      withCredentials.put("AWS_REGION", aws.region().id());
+      AwsCredentialsIdentity identity = aws.credentials().resolveIdentity().join();
+      withCredentials.put("AWS_ACCESS_KEY_ID", identity.accessKeyId());
+      withCredentials.put("AWS_SECRET_ACCESS_KEY", identity.secretAccessKey());
+      if (identity instanceof AwsSessionCredentialsIdentity session) {
+        withCredentials.put("AWS_SESSION_TOKEN", session.sessionToken());
+      } else {
+        withCredentials.remove("AWS_SESSION_TOKEN");
+      }
+      Map<String, String> resolved = SecretVariables.resolve(withCredentials, SsmParameterStore::fromEnvironment);
+      Map<String, String> variables = new java.util.HashMap<>(env.variables());
+      names.keySet().forEach(variable -> {
+        variables.remove(variable + SecretVariables.PARAMETER_SUFFIX);
+        variables.put(variable, resolved.get(variable));
+      });
+      return new SsmSecrets(Outcome.ok(names.size() + " SSM parameters read in " + aws.region().id() + " ("
+          + String.join(", ", new java.util.TreeSet<>(names.values())) + ")"), new Environment(variables, List.of()));
+    } catch (RuntimeException e) {
+      return new SsmSecrets(Outcome.failed(Failures.describe(e)), env);
     }
   }
 

@@ -1,5 +1,6 @@
 package com.youtubechat.cli;
 
+import com.youtubechat.shared.config.SecretVariables;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,8 @@ public final class Redactor {
       if (value == null || value.isBlank()) {
         return;
       }
-      if (SECRET_NAME.matcher(name).matches()) {
+      // X_PARAMETER holds the name of the SSM parameter with the secret, not the secret: printing it helps.
+      if (SECRET_NAME.matcher(name).matches() && !name.endsWith(SecretVariables.PARAMETER_SUFFIX)) {
         secrets.add(value);
         secrets.add(value.strip());
       }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.youtubechat.emulators.FakeVideo;
 import com.youtubechat.shared.testing.TestDatabase;
+import com.youtubechat.emulators.SsmEmulator;
 import com.youtubechat.emulators.YoutubeEmulator;
 import com.youtubechat.shared.xata.XataConnection;
 import java.util.HashMap;
@@ -70,6 +71,46 @@ class DoctorCommandTest {
     assertEquals("aws            ok: region us-east-1 at " + MotoServer.get().endpoint()
         + ", event bus arn:aws:events:us-east-1:123456789012:event-bus/default", line(run, "aws"));
     assertEquals("", run.err());
+  }
+
+  /** everything(), with the Cohere key and Pusher secret held in SSM and named by *_PARAMETER. */
+  private Map<String, String> secretsIn(SsmEmulator ssm) {
+    Map<String, String> env = everything();
+    ssm.put("/ytc/cohere-api-key", env.remove("COHERE_API_KEY"));
+    ssm.put("/ytc/pusher-secret", env.remove("PUSHER_SECRET"));
+    env.put("COHERE_API_KEY_PARAMETER", "/ytc/cohere-api-key");
+    env.put("PUSHER_SECRET_PARAMETER", "/ytc/pusher-secret");
+    env.putAll(ssm.environment()); // its region and credentials; moto (the aws check) accepts any
+    return env;
+  }
+
+  @Test
+  void doctor_secretsInSsm_readsThemFirst_thenChecksTheServicesWithTheirValues() {
+    try (SsmEmulator ssm = new SsmEmulator()) {
+      CliRun run = CliRun.run(secretsIn(ssm), "doctor");
+
+      assertEquals(0, run.status(), run::toString);
+      assertEquals("secrets        ok: 2 SSM parameters read in eu-west-1 (/ytc/cohere-api-key, /ytc/pusher-secret)",
+          line(run, "secrets"));
+      assertTrue(line(run, "cohere").startsWith("cohere         ok"), run::toString);
+      assertTrue(line(run, "pusher").startsWith("pusher         ok"), run::toString);
+      assertEquals(1, ssm.calls().size());
+      assertFalse(run.out().contains(ServiceEmulators.CohereModels.KEY), "no secret value is printed");
+    }
+  }
+
+  @Test
+  void doctor_secretParameterMissing_failsNamingIt_exits1() {
+    try (SsmEmulator ssm = new SsmEmulator()) {
+      Map<String, String> env = secretsIn(ssm);
+      env.put("PUSHER_SECRET_PARAMETER", "/ytc/typo");
+
+      CliRun run = CliRun.run(env, "doctor");
+
+      assertEquals(1, run.status(), run::toString);
+      assertTrue(line(run, "secrets").contains("FAILED: SSM parameter(s) [/ytc/typo] do not exist in eu-west-1"),
+          run::toString);
+    }
   }
 
   @Test
