@@ -6,12 +6,8 @@ import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.json.Json;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,9 +22,9 @@ import java.util.Optional;
 public final class AwsCredentialsSource {
 
   private final Map<String, String> env;
-  private final HttpClient http;
+  private final AwsHttp http;
 
-  public AwsCredentialsSource(Map<String, String> env, HttpClient http) {
+  AwsCredentialsSource(Map<String, String> env, AwsHttp http) {
     this.env = Map.copyOf(env);
     this.http = http;
   }
@@ -56,22 +52,18 @@ public final class AwsCredentialsSource {
   }
 
   private AwsCredentials fromContainerEndpoint(URI uri) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET();
-    authorizationToken().ifPresent(token -> request.header("Authorization", token));
-    HttpResponse<String> response;
+    AwsHttp.Response response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      response = http.send("GET", uri, authorizationToken().map(token -> Map.of("Authorization", token)).orElse(Map.of()),
+          null);
     } catch (IOException e) {
       throw new TransientException("Could not fetch the execution role's credentials from the Lambda container"
           + " endpoint: " + e.getClass().getSimpleName(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TransientException("Interrupted while fetching the execution role's credentials", e);
     }
-    if (response.statusCode() != 200) {
+    if (response.status() != 200) {
       // 5xx and throttling are worth another try; anything else will answer the same way.
-      String what = "The Lambda container credentials endpoint answered HTTP " + response.statusCode();
-      if (response.statusCode() >= 500 || response.statusCode() == 429) {
+      String what = "The Lambda container credentials endpoint answered HTTP " + response.status();
+      if (response.status() >= 500 || response.status() == 429) {
         throw new TransientException(what);
       }
       throw new ConfigurationException(what + ": check AWS_CONTAINER_CREDENTIALS_FULL_URI and"

@@ -10,9 +10,6 @@ import com.youtubechat.shared.json.Json;
 import com.youtubechat.shared.log.Log;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,11 +33,10 @@ public final class SsmParameterStore implements ParameterStore {
   private final URI endpoint;
   private final String region;
   private final AwsCredentialsSource credentials;
-  private final HttpClient http;
+  private final AwsHttp http;
   private final Clock clock;
 
-  public SsmParameterStore(URI endpoint, String region, AwsCredentialsSource credentials, HttpClient http,
-      Clock clock) {
+  SsmParameterStore(URI endpoint, String region, AwsCredentialsSource credentials, AwsHttp http, Clock clock) {
     this.endpoint = endpoint;
     this.region = region;
     this.credentials = credentials;
@@ -59,9 +55,24 @@ public final class SsmParameterStore implements ParameterStore {
             + " (Lambda sets it; locally, export it or set the secrets' plain variables instead)"));
     URI endpoint = first(env, "AWS_ENDPOINT_URL_SSM", "AWS_ENDPOINT_URL").map(URI::create)
         .orElseGet(() -> URI.create("https://ssm." + region + ".amazonaws.com" + (region.startsWith("cn-") ? ".cn" : "")));
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    AwsHttp http = new AwsHttp(Duration.ofSeconds(5));
     return new SsmParameterStore(endpoint, region, new AwsCredentialsSource(env, http), http, Clock.systemUTC());
+  }
+
+  /**
+   * SnapStart priming: signs a canned request and parses a canned answer, so the restored container
+   * does not load those classes on its first invocation. No credentials are used, nothing is sent.
+   */
+  public static void warm() {
+    AwsCredentials canned = new AwsCredentials("AKIDPRIMING", "priming", Optional.of("priming"));
+    SigV4.sign("POST", "ssm.us-east-1.amazonaws.com", "/", "", Map.of("x-amz-target", "AmazonSSM.GetParameters"),
+        new byte[0], canned, "us-east-1", "ssm", java.time.Instant.EPOCH);
+    try {
+      Json.MAPPER.readTree("{\"Parameters\":[{\"Name\":\"/p\",\"Type\":\"SecureString\",\"Value\":\"v\"}],"
+          + "\"InvalidParameters\":[]}");
+    } catch (IOException e) {
+      throw new IllegalStateException("canned SSM answer does not parse", e);
+    }
   }
 
   @Override
@@ -88,24 +99,19 @@ public final class SsmParameterStore implements ParameterStore {
     String host = endpoint.getPort() < 0 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
     Map<String, String> signature = SigV4.sign("POST", host, "/", "", headers, body, identity, region, "ssm",
         clock.instant());
-    HttpRequest.Builder http = HttpRequest.newBuilder(endpoint.resolve("/")).timeout(Duration.ofSeconds(10))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    headers.forEach(http::header);
-    signature.forEach(http::header);
+    Map<String, String> sent = new java.util.HashMap<>(headers);
+    sent.putAll(signature);
 
-    HttpResponse<String> response;
+    AwsHttp.Response response;
     try {
-      response = this.http.send(http.build(), HttpResponse.BodyHandlers.ofString());
+      response = http.send("POST", endpoint.resolve("/"), sent, body);
     } catch (IOException e) {
       throw new TransientException("Could not reach SSM Parameter Store at " + endpoint.getHost() + " to read "
           + names + ": " + e.getClass().getSimpleName(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TransientException("Interrupted while reading SSM parameters " + names, e);
     }
     JsonNode json = parse(response);
-    if (response.statusCode() != 200) {
-      throw failure(response.statusCode(), json, names);
+    if (response.status() != 200) {
+      throw failure(response.status(), json, names);
     }
     List<String> missing = new ArrayList<>();
     json.path("InvalidParameters").forEach(name -> missing.add(name.asText()));
@@ -133,14 +139,14 @@ public final class SsmParameterStore implements ParameterStore {
     return values;
   }
 
-  private static JsonNode parse(HttpResponse<String> response) {
+  private static JsonNode parse(AwsHttp.Response response) {
     try {
       return Json.MAPPER.readTree(response.body());
     } catch (IOException e) {
-      if (response.statusCode() >= 500) {
+      if (response.status() >= 500) {
         return Json.MAPPER.createObjectNode();
       }
-      throw new TransientException("SSM Parameter Store answered HTTP " + response.statusCode()
+      throw new TransientException("SSM Parameter Store answered HTTP " + response.status()
           + " with something other than JSON", e);
     }
   }

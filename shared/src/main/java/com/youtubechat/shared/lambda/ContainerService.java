@@ -70,6 +70,9 @@ public final class ContainerService<S extends PrimedService> {
    * same classes and code paths, no secret), then drops its connections.
    */
   void prime() {
+    if (!SecretVariables.parameterNames(environment).isEmpty()) {
+      SsmParameterStore.warm();
+    }
     S primer = factory.apply(new ConfigReader(SecretVariables.withStandIns(environment)));
     try {
       primer.prime();

@@ -3,6 +3,7 @@ package com.youtubechat.shared.bench;
 import com.youtubechat.emulators.CohereEmulator;
 import com.youtubechat.emulators.FakeVideo;
 import com.youtubechat.emulators.PusherEmulator;
+import com.youtubechat.emulators.SsmEmulator;
 import com.youtubechat.shared.testing.TestDatabase;
 import com.youtubechat.emulators.YoutubeEmulator;
 import com.youtubechat.shared.transcript.CaptionSegment;
@@ -47,7 +48,7 @@ public final class ColdStartBenchmark {
     List<TranscriptChunk> tenHourChunks = new Chunker(ChunkerSettings.defaults()).chunk(tenHours);
     List<TranscriptChunk> shortChunks = tenHourChunks.subList(0, 3);
     try (YoutubeEmulator youtube = new YoutubeEmulator(); PusherEmulator pusher = new PusherEmulator();
-         CohereEmulator cohere = new CohereEmulator()) {
+         CohereEmulator cohere = new CohereEmulator(); SsmEmulator ssm = new SsmEmulator()) {
       youtube.add(new FakeVideo(ID).track("en", false, SHORT_TRACK));
       youtube.add(new FakeVideo("tenHoursAAA").lengthSeconds(36_000).track("en", true, TranscriptFixtures.srv3(tenHours)));
       Map<String, String> env = new HashMap<>(youtube.environment());
@@ -69,10 +70,27 @@ public final class ColdStartBenchmark {
           db -> store(db, shortChunks));
       measure("EmbeddingFunction, 10-hour video (" + tenHourChunks.size() + " chunks)",
           "com.youtubechat.embedding.EmbeddingHandler", artifacts, env, embed, runs, db -> store(db, tenHourChunks));
+      // The same function with its two secrets in SSM, as deployed: the difference is the read's cost.
+      measure("EmbeddingFunction, secrets from SSM (key variables)", "com.youtubechat.embedding.EmbeddingHandler",
+          artifacts, secretsIn(ssm, env, ssm.environment()), embed, runs, db -> store(db, shortChunks));
+      measure("EmbeddingFunction, secrets from SSM (SnapStart's container credentials)",
+          "com.youtubechat.embedding.EmbeddingHandler", artifacts, secretsIn(ssm, env, ssm.containerEnvironment()),
+          embed, runs, db -> store(db, shortChunks));
       measure("ChatReadyFunction", "com.youtubechat.chatready.ChatReadyHandler", artifacts, env, chatReady, runs,
           db -> { });
       measure("FailureFunction", "com.youtubechat.failure.FailureHandler", artifacts, env, failure, runs, db -> { });
     }
+  }
+
+  /** {@code env} with XATA_DB_URL and COHERE_API_KEY moved into SSM, named by their *_PARAMETER variables. */
+  private static Map<String, String> secretsIn(SsmEmulator ssm, Map<String, String> env, Map<String, String> aws) {
+    Map<String, String> named = new HashMap<>(env);
+    for (String variable : List.of("XATA_DB_URL", "COHERE_API_KEY")) {
+      ssm.put("/bench/" + variable, named.remove(variable));
+      named.put(variable + "_PARAMETER", "/bench/" + variable);
+    }
+    named.putAll(aws);
+    return named;
   }
 
   private static void store(XataConnection database, List<TranscriptChunk> chunks) {
