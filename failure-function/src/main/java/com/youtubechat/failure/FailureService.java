@@ -17,7 +17,9 @@ import java.util.Objects;
 
 /**
  * Records a failed video: the row's status becomes {@code failed} with a readable reason, then the
- * web app is told ({@code video-details} {@code {id, status: "failed", error}}). The row is written
+ * web app is told ({@code video-details} {@code {id, status: "failed", reason, error}}, where reason
+ * and error are a {@link PublicReason}'s code and sentence: the channel may be public, so the
+ * readable reason, made of exception text, stays in the row and the logs). The row is written
  * first, so Pusher being down loses nothing; a Pusher failure is retried by the state machine.
  */
 public final class FailureService {
@@ -44,6 +46,7 @@ public final class FailureService {
     FailureReport report = Warmup.json("{\"videoId\":\"rec_warmup\",\"failures\":[{\"step\":\"Info\","
         + "\"error\":\"com.example.E\",\"cause\":\"{\\\"errorMessage\\\":\\\"m\\\"}\"}]}", FailureReport.class);
     FailureReasons.reason(report.failures());
+    PublicReason.of(report.failures());
     XataConnection.warmDriver();
     events.warm();
   }
@@ -90,9 +93,10 @@ public final class FailureService {
     }
     String reason = FailureReasons.endedWithoutOutcome(ended);
     if (videos.markFailedIfUnfinished(ended.videoId(), reason)) {
-      events.videoDetails(VideoDetailsEvent.failed(ended.videoId(), reason));
-      LOG.log(System.Logger.Level.INFO, "video {0}: execution {1} ended {2} without an outcome; marked failed",
-          ended.videoId(), ended.executionName(), ended.status());
+      PublicReason publicReason = PublicReason.of(ended);
+      events.videoDetails(VideoDetailsEvent.failed(ended.videoId(), publicReason.code(), publicReason.message()));
+      LOG.log(System.Logger.Level.INFO, "video {0}: execution {1} ended {2} without an outcome; marked failed ({3})",
+          ended.videoId(), ended.executionName(), ended.status(), publicReason.code());
     }
   }
 
@@ -119,7 +123,9 @@ public final class FailureService {
       LOG.log(System.Logger.Level.WARNING, "video {0} failed but has no row to mark: {1}", videoId, reason);
       return new FailureSummary(videoId, error, reason, false);
     }
-    events.videoDetails(VideoDetailsEvent.failed(videoId, reason));
+    PublicReason publicReason = PublicReason.of(failures);
+    events.videoDetails(VideoDetailsEvent.failed(videoId, publicReason.code(), publicReason.message()));
+    LOG.log(System.Logger.Level.INFO, "video {0} marked failed ({1}): {2}", videoId, publicReason.code(), reason);
     return new FailureSummary(videoId, error, reason, true);
   }
 }
