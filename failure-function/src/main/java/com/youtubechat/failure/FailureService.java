@@ -20,7 +20,9 @@ import java.util.Objects;
  * web app is told ({@code video-details} {@code {id, status: "failed", reason, error}}, where reason
  * and error are a {@link PublicReason}'s code and sentence: the channel may be public, so the
  * readable reason, made of exception text, stays in the row and the logs). The row is written
- * first, so Pusher being down loses nothing; a Pusher failure is retried by the state machine.
+ * first, so Pusher being down loses nothing; a Pusher failure is retried by the state machine. A row
+ * that is ready (chat enabled) is never marked, and then nothing is sent: the failure is logged and
+ * is still the execution's.
  */
 public final class FailureService {
 
@@ -113,15 +115,23 @@ public final class FailureService {
       LOG.log(System.Logger.Level.WARNING, "a video without an id failed: {0}", reason);
       return new FailureSummary(null, error, reason, false);
     }
-    boolean recorded;
+    VideoStore.FailureMark mark;
     try {
-      recorded = videos.markFailed(videoId, reason);
+      mark = videos.markFailed(videoId, reason);
     } finally {
       videos.resetConnection();
     }
-    if (!recorded) {
-      LOG.log(System.Logger.Level.WARNING, "video {0} failed but has no row to mark: {1}", videoId, reason);
-      return new FailureSummary(videoId, error, reason, false);
+    switch (mark) {
+      case NO_ROW -> {
+        LOG.log(System.Logger.Level.WARNING, "video {0} failed but has no row to mark: {1}", videoId, reason);
+        return new FailureSummary(videoId, error, reason, false);
+      }
+      case KEPT_READY -> {
+        LOG.log(System.Logger.Level.WARNING, "video {0} failed but its row is ready (chat enabled) and is kept;"
+            + " nothing is sent: {1}", videoId, reason);
+        return new FailureSummary(videoId, error, reason, false);
+      }
+      case MARKED -> { }
     }
     PublicReason publicReason = PublicReason.of(failures);
     events.videoDetails(VideoDetailsEvent.failed(videoId, publicReason.code(), publicReason.message()));
