@@ -11,12 +11,12 @@ public final class ChatReadyHandler extends JsonStreamHandler<ChatReadyRequest, 
   private final ChatReadyService service;
 
   /**
-   * Used by Lambda: the service and its Pusher client are built once per container, with a SnapStart
-   * hook that primes them before the snapshot (there is no connection to reopen after a restore).
+   * Used by Lambda: the service and its clients are built once per container, with SnapStart hooks
+   * that prime them before the snapshot and drop any connection after a restore.
    */
   public ChatReadyHandler() {
     this(ChatReadyService.fromEnvironment(ConfigReader.fromSystemEnvironment()));
-    registerPriming(service::prime, () -> { });
+    registerPriming(service::prime, service::reset);
   }
 
   /** Configured from the given variables instead of the process environment (local runs, tests). */

@@ -1,6 +1,7 @@
 package com.youtubechat.failure;
 
 import com.youtubechat.shared.error.AgeRestrictedException;
+import com.youtubechat.shared.error.ChatNotEnabledException;
 import com.youtubechat.shared.error.CohereAuthenticationException;
 import com.youtubechat.shared.error.CohereRateLimitedException;
 import com.youtubechat.shared.error.CohereRequestRejectedException;
@@ -85,6 +86,7 @@ enum PublicReason {
       entry(CohereRequestRejectedException.class, INTERNAL_ERROR),
       entry(CohereResponseInvalidException.class, INTERNAL_ERROR),
       entry(TranscriptMissingException.class, INTERNAL_ERROR),
+      entry(ChatNotEnabledException.class, INTERNAL_ERROR),
       // Step Functions' and Lambda's own error names. Any other (Lambda.Unknown for a crash,
       // States.DataLimitExceeded, States.Runtime, a JDK exception) is an internal error.
       Map.entry("States.Timeout", TIMED_OUT),

@@ -126,6 +126,31 @@ public final class VideoStore {
     });
   }
 
+  /** What the row says of the video's chat: its status and whether chat is enabled. */
+  public record ChatState(String status, boolean chatEnabled) {
+
+    /** Chat is on: the Embedding step committed the embeddings and set both in the same transaction. */
+    public boolean ready() {
+      return chatEnabled && "ready".equals(status);
+    }
+  }
+
+  /** The row's chat state; a missing row is a {@link VideoRecordNotFoundException}. */
+  public ChatState chatState(String videoId) {
+    return database.run("Reading the chat state of video " + videoId, connection -> {
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT status, chat_enabled FROM videos WHERE id = ?")) {
+        select.setString(1, videoId);
+        try (ResultSet rs = select.executeQuery()) {
+          if (!rs.next()) {
+            throw notFound(videoId);
+          }
+          return new ChatState(rs.getString(1), rs.getBoolean(2));
+        }
+      }
+    });
+  }
+
   /** What {@link #markFailed} did. */
   public enum FailureMark {
     /** The row is now {@code failed} with the reason. */

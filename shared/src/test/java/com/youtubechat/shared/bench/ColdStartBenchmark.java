@@ -70,7 +70,7 @@ public final class ColdStartBenchmark {
       measure("EmbeddingFunction, 10-hour video (" + tenHourChunks.size() + " chunks)",
           "com.youtubechat.embedding.EmbeddingHandler", artifacts, env, embed, runs, db -> store(db, tenHourChunks));
       measure("ChatReadyFunction", "com.youtubechat.chatready.ChatReadyHandler", artifacts, env, chatReady, runs,
-          db -> { });
+          db -> TestDatabase.execute(db, "UPDATE videos SET chat_enabled = true, status = 'ready' WHERE id = '" + VIDEO + "'"));
       measure("FailureFunction", "com.youtubechat.failure.FailureHandler", artifacts, env, failure, runs, db -> { });
     }
   }
