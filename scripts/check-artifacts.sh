@@ -11,7 +11,7 @@ rm -rf "$out"
 checks=(
   "InfoFunction|com/youtubechat/info/InfoHandler.class|pusher httpclient gson netty async-http-client pgvector cohere junit mockwebserver jackson-dataformat-yaml opentest4j|shared- postgresql okhttp-jvm"
   "EmbeddingFunction|com/youtubechat/embedding/EmbeddingHandler.class|pusher httpclient gson netty async-http-client pgvector okhttp-4 junit mockwebserver jackson-dataformat-yaml opentest4j|shared- cohere-java postgresql okhttp-jvm"
-  "ChatReadyFunction|com/youtubechat/chatready/ChatReadyHandler.class|postgresql okhttp cohere kotlin netty async-http-client pgvector junit mockwebserver jackson-dataformat-yaml opentest4j|shared- pusher-http-java"
+  "ChatReadyFunction|com/youtubechat/chatready/ChatReadyHandler.class|okhttp cohere kotlin netty async-http-client pgvector junit mockwebserver jackson-dataformat-yaml opentest4j|shared- pusher-http-java postgresql"
   "FailureFunction|com/youtubechat/failure/FailureHandler.class|okhttp cohere netty async-http-client pgvector junit mockwebserver jackson-dataformat-yaml opentest4j|shared- pusher-http-java postgresql"
   "ExecutionEndedFunction|com/youtubechat/failure/ExecutionEndedHandler.class|okhttp cohere netty async-http-client pgvector junit mockwebserver jackson-dataformat-yaml opentest4j|shared- pusher-http-java postgresql"
   "TranscriptFunction|com/youtubechat/transcript/TranscriptHandler.class|pusher httpclient gson netty async-http-client pgvector cohere junit mockwebserver jackson-dataformat-yaml opentest4j|shared- postgresql okhttp-jvm"

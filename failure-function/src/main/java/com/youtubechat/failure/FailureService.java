@@ -18,8 +18,12 @@ import java.util.Objects;
 
 /**
  * Records a failed video: the row's status becomes {@code failed} with a readable reason, then the
- * web app is told ({@code video-details} {@code {id, status: "failed", error}}). The row is written
- * first, so Pusher being down loses nothing; a Pusher failure is retried by the state machine.
+ * web app is told ({@code video-details} {@code {id, status: "failed", reason, error}}, where reason
+ * and error are a {@link PublicReason}'s code and sentence: the channel may be public, so the
+ * readable reason, made of exception text, stays in the row and the logs). The row is written
+ * first, so Pusher being down loses nothing; a Pusher failure is retried by the state machine. A row
+ * that is ready (chat enabled) is never marked, and then nothing is sent: the failure is logged and
+ * is still the execution's.
  */
 public final class FailureService implements PrimedService {
 
@@ -46,6 +50,7 @@ public final class FailureService implements PrimedService {
     FailureReport report = Warmup.json("{\"videoId\":\"rec_warmup\",\"failures\":[{\"step\":\"Info\","
         + "\"error\":\"com.example.E\",\"cause\":\"{\\\"errorMessage\\\":\\\"m\\\"}\"}]}", FailureReport.class);
     FailureReasons.reason(report.failures());
+    PublicReason.of(report.failures());
     XataConnection.warmDriver();
     events.warm();
   }
@@ -93,9 +98,10 @@ public final class FailureService implements PrimedService {
     }
     String reason = FailureReasons.endedWithoutOutcome(ended);
     if (videos.markFailedIfUnfinished(ended.videoId(), reason)) {
-      events.videoDetails(VideoDetailsEvent.failed(ended.videoId(), reason));
-      LOG.log(System.Logger.Level.INFO, "video {0}: execution {1} ended {2} without an outcome; marked failed",
-          ended.videoId(), ended.executionName(), ended.status());
+      PublicReason publicReason = PublicReason.of(ended);
+      events.videoDetails(VideoDetailsEvent.failed(ended.videoId(), publicReason.code(), publicReason.message()));
+      LOG.log(System.Logger.Level.INFO, "video {0}: execution {1} ended {2} without an outcome; marked failed ({3})",
+          ended.videoId(), ended.executionName(), ended.status(), publicReason.code());
     }
   }
 
@@ -112,17 +118,27 @@ public final class FailureService implements PrimedService {
       LOG.log(System.Logger.Level.WARNING, "a video without an id failed: {0}", reason);
       return new FailureSummary(null, error, reason, false);
     }
-    boolean recorded;
+    VideoStore.FailureMark mark;
     try {
-      recorded = videos.markFailed(videoId, reason);
+      mark = videos.markFailed(videoId, reason);
     } finally {
       videos.resetConnection();
     }
-    if (!recorded) {
-      LOG.log(System.Logger.Level.WARNING, "video {0} failed but has no row to mark: {1}", videoId, reason);
-      return new FailureSummary(videoId, error, reason, false);
+    switch (mark) {
+      case NO_ROW -> {
+        LOG.log(System.Logger.Level.WARNING, "video {0} failed but has no row to mark: {1}", videoId, reason);
+        return new FailureSummary(videoId, error, reason, false);
+      }
+      case KEPT_READY -> {
+        LOG.log(System.Logger.Level.WARNING, "video {0} failed but its row is ready (chat enabled) and is kept;"
+            + " nothing is sent: {1}", videoId, reason);
+        return new FailureSummary(videoId, error, reason, false);
+      }
+      case MARKED -> { }
     }
-    events.videoDetails(VideoDetailsEvent.failed(videoId, reason));
+    PublicReason publicReason = PublicReason.of(failures);
+    events.videoDetails(VideoDetailsEvent.failed(videoId, publicReason.code(), publicReason.message()));
+    LOG.log(System.Logger.Level.INFO, "video {0} marked failed ({1}): {2}", videoId, publicReason.code(), reason);
     return new FailureSummary(videoId, error, reason, true);
   }
 }

@@ -96,8 +96,8 @@ class ExecutionEndedHandlerTest {
     assertEquals("Processing ended ABORTED before its outcome was recorded; send the video again to retry it",
         row.get("error"));
     assertEquals(1, pusher.events().size(), pusher.rejections().toString());
-    assertEquals(Json.MAPPER.readTree("{\"id\":\"" + VIDEO + "\",\"status\":\"failed\",\"error\":\"" + row.get("error")
-        + "\"}"), pusher.events().get(0).data());
+    assertEquals(Json.MAPPER.readTree("{\"id\":\"" + VIDEO + "\",\"status\":\"failed\",\"reason\":\"aborted\","
+        + "\"error\":\"" + PublicReason.ABORTED.message() + "\"}"), pusher.events().get(0).data());
   }
 
   @Test

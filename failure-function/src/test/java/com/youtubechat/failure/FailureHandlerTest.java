@@ -16,9 +16,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,10 +83,9 @@ class FailureHandlerTest {
     assertEquals(expected, output.get("cause").asText());
     assertTrue(output.get("recorded").asBoolean());
 
-    JsonNode data = pusher.events().get(0).data();
-    assertEquals(VIDEO, data.get("id").asText());
-    assertEquals("failed", data.get("status").asText());
-    assertEquals(expected, data.get("error").asText());
+    // The web app hears a code and the project's sentence for it; the reason stays in the row.
+    assertEquals(Json.MAPPER.readTree("{\"id\":\"" + VIDEO + "\",\"status\":\"failed\",\"reason\":\"no_captions\","
+        + "\"error\":\"" + PublicReason.NO_CAPTIONS.message() + "\"}"), pusher.events().get(0).data());
   }
 
   @Test
@@ -148,5 +152,45 @@ class FailureHandlerTest {
     assertThrows(TransientException.class, () -> invoke(report(VIDEO, "Info",
         "com.youtubechat.shared.error.VideoUnavailableException", "{\"errorMessage\":\"gone\"}")));
     assertEquals("failed", TestDatabase.video(database, VIDEO).orElseThrow().get("status"));
+  }
+
+  @Test
+  void lateFailureOfAnOlderExecution_leavesTheReadyRowAndSendsNothingButLogsIt() throws Exception {
+    TestDatabase.insertVideo(database, VIDEO, "dQw4w9WgXcQ", null);
+    // A re-run has made the row ready before this older execution's failure arrives.
+    TestDatabase.execute(database, "UPDATE videos SET chat_enabled = true, status = 'ready' WHERE id = '" + VIDEO + "'");
+    List<LogRecord> logged = new ArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger logger = Logger.getLogger(FailureService.class.getName());
+    logger.addHandler(capture);
+    JsonNode output;
+    try {
+      output = invoke(report(VIDEO, "Transcript", "com.youtubechat.shared.error.NoTranscriptException", LAMBDA_CAUSE));
+    } finally {
+      logger.removeHandler(capture);
+    }
+
+    Map<String, Object> row = TestDatabase.video(database, VIDEO).orElseThrow();
+    assertEquals("ready", row.get("status"));
+    assertEquals(true, row.get("chat_enabled"));
+    assertEquals(null, row.get("error"));
+    assertEquals(0, pusher.requestCount(), "no failed event for a video whose chat works");
+    assertFalse(output.get("recorded").asBoolean());
+    assertEquals("com.youtubechat.shared.error.NoTranscriptException", output.get("error").asText(),
+        "the execution still fails with its own error");
+    assertTrue(logged.stream().anyMatch(record -> record.getLevel() == Level.WARNING
+        && String.valueOf(record.getParameters()[0]).equals(VIDEO) && record.getMessage().contains("ready")),
+        "the refusal is logged");
   }
 }

@@ -15,7 +15,7 @@ public record InfoResult(String videoId, String youtubeId, String title, long le
     VideoDetailsEvent details = new VideoDetailsEvent(videoId, metadata.title(), metadata.author(),
         metadata.thumbnailUrl(), metadata.lengthSeconds(),
         metadata.publishDate() == null ? null : metadata.publishDate().toString(),
-        metadata.description(), null, null, null);
+        metadata.description(), null, null, null, null);
     return new InfoResult(videoId, metadata.youtubeId(), metadata.title(), metadata.lengthSeconds(), details);
   }
 }

@@ -139,11 +139,11 @@ class StateMachineDefinitionTest {
   void capacityErrors_areRetriedPatientlyWithJitter_nowhereQuickly() {
     Map<String, List<String>> expected = Map.of(
         "Info", List.of(THROTTLED, DatabaseBusyException.class.getName(), DatabaseUnavailableException.class.getName()),
-        "NotifyInfo", List.of(THROTTLED),
+        "NotifyInfo", List.of(THROTTLED, DatabaseBusyException.class.getName(), DatabaseUnavailableException.class.getName()),
         "Transcript", List.of(THROTTLED, DatabaseBusyException.class.getName(), DatabaseUnavailableException.class.getName()),
         "Embedding", List.of(THROTTLED, DatabaseBusyException.class.getName(), DatabaseUnavailableException.class.getName(),
             CohereRateLimitedException.class.getName()),
-        "ChatReady", List.of(THROTTLED),
+        "ChatReady", List.of(THROTTLED, DatabaseBusyException.class.getName(), DatabaseUnavailableException.class.getName()),
         "RecordFailure", List.of(THROTTLED, DatabaseBusyException.class.getName(), DatabaseUnavailableException.class.getName()));
     assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(tasks.keySet()), "every task is listed here");
     expected.forEach((name, errors) -> {

@@ -135,7 +135,8 @@ class BurstEndToEndTest {
       assertTrue(String.valueOf(row.get("error")).startsWith("Processing ended ABORTED before its outcome was recorded"),
           String.valueOf(row.get("error")));
       assertTrue(pipeline.pusherData().stream().anyMatch(e -> "failed".equals(e.path("status").asText())
-          && Pipeline.VIDEO.equals(e.path("id").asText())), pipeline.pusherData().toString());
+          && "aborted".equals(e.path("reason").asText()) && Pipeline.VIDEO.equals(e.path("id").asText())),
+          pipeline.pusherData().toString());
     }
   }
 

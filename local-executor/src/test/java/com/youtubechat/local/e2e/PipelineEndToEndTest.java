@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The state machine end to end, under faults: real handlers, real PostgreSQL, the service emulators.
  * A transient fault (once) must end SUCCEEDED after retries with no duplicate rows; a persistent one
- * FAILED, with the row marked failed and a readable reason, and what the other branch did kept.
+ * FAILED with a readable reason, and what the other branch did kept: the row is marked failed with
+ * the reason, unless the embeddings were committed (then it stays ready: chat works).
  */
 class PipelineEndToEndTest {
 
@@ -105,11 +106,25 @@ class PipelineEndToEndTest {
       Map<String, Object> row = pipeline.row();
       assertEquals(ExecutionStatus.FAILED, execution.status());
       assertTrue(execution.ran("RecordFailure"), "the failure path ran");
-      assertEquals("failed", row.get("status"));
-      String reason = String.valueOf(row.get("error"));
-      assertTrue(reason.startsWith(step + " failed ("), reason);
+      String reason = execution.cause();
+      assertTrue(reason.startsWith(step + " failed ("), "the execution fails with the readable reason: " + reason);
       assertFalse(reason.contains("\tat ") || reason.contains("stackTrace"), "no stack trace: " + reason);
-      assertEquals(reason, execution.cause(), "the execution fails with the readable reason");
+      boolean embeddingCommitted = List.of("Info", "NotifyInfo", "ChatReady").contains(step);
+      if (embeddingCommitted) {
+        // Chat works: the recorder keeps the ready row and tells the web app nothing to the contrary.
+        assertEquals("ready", row.get("status"));
+        assertEquals(null, row.get("error"));
+        assertEquals(true, row.get("chat_enabled"));
+        assertTrue(pipeline.pusherData().stream().noneMatch(e -> "failed".equals(e.path("status").asText())),
+            pipeline.pusherData().toString());
+      } else {
+        assertEquals("failed", row.get("status"));
+        assertEquals(reason, row.get("error"), "the row holds the readable reason");
+        JsonNode failed = pipeline.pusherData().stream().filter(e -> "failed".equals(e.path("status").asText()))
+            .findFirst().orElseThrow(() -> new AssertionError("no video-details {id, status: failed} was sent"));
+        assertTrue(failed.path("reason").asText().matches("[a-z]+(_[a-z]+)*"), "a reason code: " + failed);
+        assertFalse(failed.toString().contains(step + " failed"), "the public event carries no readable reason: " + failed);
+      }
       // What the other branch achieved stays, and Pusher being down loses no data.
       if (step.equals("Info") && service.equals("YouTube")) {
         assertEquals(pipeline.chunkCount(), pipeline.embeddings().size());
@@ -125,10 +140,6 @@ class PipelineEndToEndTest {
         assertEquals(pipeline.chunkCount(), pipeline.embeddings().size(), "rows were committed before the event");
         assertEquals((pipeline.chunkCount() + 95) / 96, pipeline.cohere.calls().size(),
             "retrying the event never embeds the video again");
-      }
-      if (!service.equals("Pusher")) {
-        assertTrue(pipeline.pusherData().stream().anyMatch(e -> "failed".equals(e.path("status").asText())
-            && reason.equals(e.path("error").asText())), "video-details {id, status: failed, error} was sent");
       }
     }
   }

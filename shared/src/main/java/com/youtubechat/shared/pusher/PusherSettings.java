@@ -31,6 +31,11 @@ public record PusherSettings(
     String event = config.optional("PUSHER_EVENT", "video-details");
     if (!channel.matches("[-a-zA-Z0-9_=@,.;]{1,164}")) {
       config.problem("PUSHER_CHANNEL", "must be 1-164 characters from A-Z a-z 0-9 _ - = @ , . ;");
+    } else if (channel.startsWith("private-encrypted-")) {
+      // Triggering on an end-to-end encrypted channel needs an encryption master key, which this
+      // project does not configure: every event would fail. A private- channel is enough to keep
+      // the events to signed-in users (README: the web app's events).
+      config.problem("PUSHER_CHANNEL", "private-encrypted- channels are not supported; use a private- channel");
     }
     if (!event.matches("[-a-zA-Z0-9_]{1,200}")) {
       config.problem("PUSHER_EVENT", "must be letters, digits, '-' and '_'");

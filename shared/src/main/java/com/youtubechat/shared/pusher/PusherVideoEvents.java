@@ -64,7 +64,7 @@ public final class PusherVideoEvents implements VideoEvents {
   @Override
   public void warm() {
     String data = fitToLimit(new VideoDetailsEvent("rec_warmup", "Title", "Author", "https://i.ytimg.com/vi/x/0.jpg",
-        1L, "2020-01-01T00:00:00Z", "é".repeat(6_000), null, null, null));
+        1L, "2020-01-01T00:00:00Z", "é".repeat(6_000), null, null, null, null));
     pusher.signedUri("POST", "/apps/" + settings.appId() + "/events", Json.write(java.util.Map.of(
         "name", settings.event(), "channels", java.util.List.of(settings.channel()), "data", data)));
   }

@@ -126,17 +126,67 @@ public final class VideoStore {
     });
   }
 
+  /** What the row says of the video's chat: its status and whether chat is enabled. */
+  public record ChatState(String status, boolean chatEnabled) {
+
+    /** Chat is on: the Embedding step committed the embeddings and set both in the same transaction. */
+    public boolean ready() {
+      return chatEnabled && "ready".equals(status);
+    }
+  }
+
+  /** The row's chat state; a missing row is a {@link VideoRecordNotFoundException}. */
+  public ChatState chatState(String videoId) {
+    return database.run("Reading the chat state of video " + videoId, connection -> {
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT status, chat_enabled FROM videos WHERE id = ?")) {
+        select.setString(1, videoId);
+        try (ResultSet rs = select.executeQuery()) {
+          if (!rs.next()) {
+            throw notFound(videoId);
+          }
+          return new ChatState(rs.getString(1), rs.getBoolean(2));
+        }
+      }
+    });
+  }
+
+  /** What {@link #markFailed} did. */
+  public enum FailureMark {
+    /** The row is now {@code failed} with the reason. */
+    MARKED,
+    /** There is no such row (then the failure usually is that very fact, and there is nothing to mark). */
+    NO_ROW,
+    /** The row is {@code ready} (chat enabled) and was left as it is. */
+    KEPT_READY
+  }
+
   /**
-   * Marks the video failed with a readable reason. Returns false when there is no such row (then the
-   * failure usually is that very fact, and there is nothing to mark).
+   * Marks the video failed with a readable reason, unless its row is {@code ready}. Ready means the
+   * embeddings are committed and chat works, and no failure report undoes that: it comes from an
+   * older execution (a re-run succeeded while this one's failure was still on its way), or from a
+   * part of the same execution that does not take chat away (Info's metadata, a Pusher event). Not
+   * a comparison of times: Step Functions gives no time per error, and within one execution the
+   * Info branch's failure and the Transcript branch's success race, so a time rule would make the
+   * outcome depend on which branch finished first. The status is tested in the UPDATE's own WHERE:
+   * an UPDATE that waits for the row lock of an Embedding transaction re-checks it on the committed
+   * row (PostgreSQL, READ COMMITTED), so a row made ready a moment earlier is never overwritten.
    */
-  public boolean markFailed(String videoId, String reason) {
+  public FailureMark markFailed(String videoId, String reason) {
     return database.run("Recording the failure of video " + videoId, connection -> {
       try (PreparedStatement update = connection.prepareStatement(
-          "UPDATE videos SET status = 'failed', error = ?, updated_at = now() WHERE id = ?")) {
+          "UPDATE videos SET status = 'failed', error = ?, updated_at = now() WHERE id = ? AND status <> 'ready'")) {
         update.setString(1, reason);
         update.setString(2, videoId);
-        return update.executeUpdate() == 1;
+        if (update.executeUpdate() == 1) {
+          return FailureMark.MARKED;
+        }
+      }
+      try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM videos WHERE id = ?")) {
+        select.setString(1, videoId);
+        try (ResultSet rs = select.executeQuery()) {
+          return rs.next() ? FailureMark.KEPT_READY : FailureMark.NO_ROW;
+        }
       }
     });
   }
@@ -144,8 +194,10 @@ public final class VideoStore {
   /**
    * Marks the video failed unless an outcome is already recorded ({@code ready} or {@code failed}):
    * the safety net for executions that ended without reaching the failure step (aborted, timed out,
-   * or the failure step itself gave up). Returns whether the row is marked with this reason: also
-   * true when an earlier try marked it so, so a try whose notification failed notifies again.
+   * or the failure step itself gave up). Like {@link #markFailed}, it never touches a ready row;
+   * unlike it, it also keeps RecordFailure's reason. Returns whether the row is marked with this
+   * reason: also true when an earlier try marked it so, so a try whose notification failed
+   * notifies again.
    */
   public boolean markFailedIfUnfinished(String videoId, String reason) {
     return database.run("Recording the end of video " + videoId, connection -> {

@@ -77,7 +77,7 @@ public final class ColdStartBenchmark {
           "com.youtubechat.embedding.EmbeddingHandler", artifacts, secretsIn(ssm, env, ssm.containerEnvironment()),
           embed, runs, db -> store(db, shortChunks));
       measure("ChatReadyFunction", "com.youtubechat.chatready.ChatReadyHandler", artifacts, env, chatReady, runs,
-          db -> { });
+          db -> TestDatabase.execute(db, "UPDATE videos SET chat_enabled = true, status = 'ready' WHERE id = '" + VIDEO + "'"));
       measure("FailureFunction", "com.youtubechat.failure.FailureHandler", artifacts, env, failure, runs, db -> { });
     }
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.error.ConfigurationException;
 import com.youtubechat.shared.error.PusherRejectedException;
 import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.emulators.PusherEmulator;
@@ -36,7 +37,7 @@ class PusherVideoEventsTest {
   @Test
   void videoDetails_arrivesSignedOnTheChannelAsAJsonObject() {
     events(Map.of()).videoDetails(new VideoDetailsEvent("rec_1", "Title", "Author", "https://i.ytimg.com/x.jpg",
-        213L, "2009-10-25T06:57:33Z", "Description", null, null, null));
+        213L, "2009-10-25T06:57:33Z", "Description", null, null, null, null));
 
     assertEquals(1, pusher.events().size(), pusher.rejections().toString());
     PusherEmulator.Event event = pusher.events().get(0);
@@ -59,10 +60,24 @@ class PusherVideoEventsTest {
   }
 
   @Test
+  void encryptedChannel_isAConfigurationErrorAtInit_privateIsNot() {
+    Map<String, String> env = new HashMap<>(pusher.environment());
+    env.put("PUSHER_CHANNEL", "private-encrypted-video-chat");
+    ConfigReader config = new ConfigReader(env);
+    PusherSettings.read(config);
+
+    ConfigurationException e = assertThrows(ConfigurationException.class, config::validate);
+
+    assertTrue(e.getMessage().contains("PUSHER_CHANNEL") && e.getMessage().contains("private- channel"), e.getMessage());
+    events(Map.of("PUSHER_CHANNEL", "private-video-chat")).videoDetails(VideoDetailsEvent.of("rec_2"));
+    assertEquals("private-video-chat", pusher.events().get(0).channel());
+  }
+
+  @Test
   void descriptionOverTheDataLimit_isShortenedNotRefused() {
     String description = "é漢😀ab".repeat(2_000); // 10,000 chars, 26,000 UTF-8 bytes
     events(Map.of()).videoDetails(new VideoDetailsEvent("rec_3", "Title", "Author", null, 1L, null,
-        description, null, null, null));
+        description, null, null, null, null));
 
     assertEquals(1, pusher.events().size(), pusher.rejections().toString());
     PusherEmulator.Event event = pusher.events().get(0);

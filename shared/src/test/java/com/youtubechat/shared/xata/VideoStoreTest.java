@@ -8,9 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.youtubechat.shared.error.VideoRecordNotFoundException;
 import com.youtubechat.shared.model.VideoMetadata;
 import com.youtubechat.shared.testing.TestDatabase;
+import com.youtubechat.shared.transcript.TranscriptChunk;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,5 +115,85 @@ class VideoStoreTest {
 
     assertNotSame(first, database.get());
     assertEquals("After restart", TestDatabase.video(database, "rec_3").orElseThrow().get("title"));
+  }
+
+  /** Commits one embedding for the video the way the Embedding step does: the row becomes ready. */
+  private void makeReady(String videoId) {
+    new EmbeddingStore(database).replace(videoId, List.of(new TranscriptChunk(0, "text", 0, 1)),
+        List.of(new float[EmbeddingStore.DIMENSIONS]));
+  }
+
+  @Test
+  void markFailed_marksAPendingOrFailedRow_andSaysWhenThereIsNone() {
+    TestDatabase.insertVideo(database, "rec_4", "dQw4w9WgXcQ", null);
+
+    assertEquals(VideoStore.FailureMark.MARKED, store.markFailed("rec_4", "first reason"));
+    assertEquals(VideoStore.FailureMark.MARKED, store.markFailed("rec_4", "a later execution's reason"));
+    assertEquals(VideoStore.FailureMark.NO_ROW, store.markFailed("rec_missing", "reason"));
+
+    Map<String, Object> row = TestDatabase.video(database, "rec_4").orElseThrow();
+    assertEquals("failed", row.get("status"));
+    assertEquals("a later execution's reason", row.get("error"));
+    assertEquals(1, TestDatabase.count(database, "videos"), "no row was created");
+  }
+
+  @Test
+  void markFailed_onAReadyRow_leavesItAsItIs() {
+    TestDatabase.insertVideo(database, "rec_5", "dQw4w9WgXcQ", null);
+    makeReady("rec_5");
+    Map<String, Object> before = TestDatabase.video(database, "rec_5").orElseThrow();
+
+    assertEquals(VideoStore.FailureMark.KEPT_READY, store.markFailed("rec_5", "an older execution's failure"));
+
+    assertEquals(before, TestDatabase.video(database, "rec_5").orElseThrow(), "not a column changed, updated_at included");
+    assertEquals("ready", before.get("status"));
+    assertEquals(true, before.get("chat_enabled"));
+  }
+
+  @Test
+  void markFailed_waitingForAnEmbeddingThatCommitsReady_keepsTheReadyRow() throws Exception {
+    TestDatabase.insertVideo(database, "rec_6", "dQw4w9WgXcQ", null);
+    try (XataConnection embedding = new XataConnection(TestDatabase.settings());
+         XataConnection recorder = new XataConnection(TestDatabase.settings())) {
+      // An Embedding transaction that has made the row ready but not committed yet: it holds the row lock.
+      Connection open = embedding.get();
+      open.setAutoCommit(false);
+      try (var ready = open.createStatement()) {
+        ready.executeUpdate("UPDATE videos SET chat_enabled = true, status = 'ready', error = NULL WHERE id = 'rec_6'");
+      }
+      CompletableFuture<VideoStore.FailureMark> mark = CompletableFuture.supplyAsync(
+          () -> new VideoStore(recorder).markFailed("rec_6", "late failure"));
+      awaitBlockedOnARowLock(mark);
+
+      open.commit();
+
+      assertEquals(VideoStore.FailureMark.KEPT_READY, mark.get(30, TimeUnit.SECONDS),
+          "the UPDATE re-checks its WHERE on the committed row");
+    }
+    assertEquals("ready", TestDatabase.video(database, "rec_6").orElseThrow().get("status"));
+  }
+
+  /** Waits until the failure's UPDATE waits for a row lock (or fails, naming what it did instead). */
+  private void awaitBlockedOnARowLock(CompletableFuture<?> update) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      boolean waiting = database.run("lock waits", connection -> {
+        try (var rs = connection.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity"
+            + " WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE videos SET status = ''failed''%'")) {
+          rs.next();
+          return rs.getInt(1) > 0;
+        }
+      });
+      if (waiting) {
+        return;
+      }
+      if (update.isDone()) {
+        throw new AssertionError("the UPDATE did not wait for the row lock: " + update.get());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the UPDATE never waited for the row lock within 30 s");
+      }
+      Thread.sleep(10);
+    }
   }
 }
