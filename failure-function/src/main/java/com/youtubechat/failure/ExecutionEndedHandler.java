@@ -3,9 +3,11 @@ package com.youtubechat.failure;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.youtubechat.shared.lambda.ContainerService;
+import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.lambda.JsonStreamHandler;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Lambda entry point of the safety net: a batch of SQS messages, each an EventBridge "Step
@@ -54,6 +56,11 @@ public final class ExecutionEndedHandler
   @Override
   protected BatchResponse handle(SqsBatch input, Context context) {
     List<SqsMessage> messages = input.records() == null ? List.of() : input.records();
+    if (messages.stream().anyMatch(Objects::isNull)) {
+      // SQS never sends one: the batch itself is malformed, and a null message has no id to retry by.
+      throw new InvalidInputException("The batch's 'Records' holds a null entry: each must be an SQS message"
+          + " {messageId, body}");
+    }
     return new BatchResponse(service.get().recordEnded(messages).stream().map(ItemFailure::new).toList());
   }
 }

@@ -1,11 +1,13 @@
 package com.youtubechat.failure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.youtubechat.emulators.PusherEmulator;
+import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.json.Json;
 import com.youtubechat.shared.testing.TestContext;
 import com.youtubechat.shared.testing.TestDatabase;
@@ -172,5 +174,18 @@ class ExecutionEndedHandlerTest {
     assertEquals(List.of(), failedItems(output), "nothing to retry: none of these can ever be recorded");
     assertEquals("failed", TestDatabase.video(database, VIDEO).orElseThrow().get("status"));
     assertEquals(1, pusher.events().size());
+  }
+
+  @Test
+  void nullRecordInTheBatch_isANamedInputErrorAndNothingIsRecorded() {
+    TestDatabase.insertVideo(database, VIDEO, "dQw4w9WgXcQ", null);
+    String records = "{\"Records\":[{\"messageId\":\"m0\",\"body\":" + Json.MAPPER.valueToTree(
+        statusChange(VIDEO, "ABORTED", null, null)) + "},null]}";
+
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> invoke(records));
+
+    assertTrue(e.getMessage().contains("null entry"), e.getMessage());
+    assertEquals("pending", TestDatabase.video(database, VIDEO).orElseThrow().get("status"));
+    assertEquals(0, pusher.requestCount());
   }
 }

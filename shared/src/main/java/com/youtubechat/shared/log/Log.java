@@ -1,11 +1,14 @@
 package com.youtubechat.shared.log;
 
+import java.util.logging.Handler;
 import java.util.logging.LogManager;
+import java.util.logging.Logger;
 
 /**
  * Logging through the JDK's own {@link System.Logger} (no logging jars to load at cold start),
- * formatted one line per record so each record is one CloudWatch event. The runtime's JSON log
- * format wraps each line with timestamp and request id.
+ * formatted one line per record so each record is one CloudWatch event ({@link LineFormatter}:
+ * control characters escaped, so no input can forge a line). The runtime's JSON log format wraps
+ * each line with timestamp and request id.
  */
 public final class Log {
 
@@ -19,6 +22,9 @@ public final class Log {
         LogManager.getLogManager().readConfiguration();
       } catch (java.io.IOException e) {
         // the defaults stay in place: logging still works, only the format differs
+      }
+      for (Handler handler : Logger.getLogger("").getHandlers()) {
+        handler.setFormatter(new LineFormatter());
       }
     }
   }

@@ -1,6 +1,8 @@
 package com.youtubechat.shared.xata;
 
 import com.youtubechat.shared.error.DatabaseException;
+import com.youtubechat.shared.error.Echo;
+import com.youtubechat.shared.model.RowIds;
 import com.youtubechat.shared.transcript.TranscriptChunk;
 import java.io.IOException;
 import java.io.StringReader;
@@ -34,8 +36,9 @@ public final class EmbeddingStore {
     if (chunks.size() != vectors.size()) {
       throw new IllegalArgumentException(chunks.size() + " chunks but " + vectors.size() + " vectors");
     }
+    RowIds.require(videoId);
     String copyData = copyRows(videoId, chunks, vectors);
-    database.inTransaction("Replacing the embeddings of video " + videoId, connection -> {
+    database.inTransaction("Replacing the embeddings of video " + Echo.of(videoId), connection -> {
       try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM videos WHERE id = ? FOR UPDATE")) {
         lock.setString(1, videoId);
         try (ResultSet rs = lock.executeQuery()) {

@@ -6,6 +6,7 @@ import com.youtubechat.shared.error.Echo;
 import com.youtubechat.shared.error.VideoRecordMismatchException;
 import com.youtubechat.shared.error.VideoRecordNotFoundException;
 import com.youtubechat.shared.json.Json;
+import com.youtubechat.shared.model.RowIds;
 import com.youtubechat.shared.transcript.StoredTranscript;
 import com.youtubechat.shared.model.VideoMetadata;
 import java.sql.PreparedStatement;
@@ -38,7 +39,8 @@ public final class VideoStore {
    * repeats no paid work.
    */
   public void requireRow(String videoId, String youtubeId) {
-    Optional<String> stored = database.run("Reading the row of video " + videoId, connection -> {
+    RowIds.require(videoId);
+    Optional<String> stored = database.run("Reading the row of video " + Echo.of(videoId), connection -> {
       try (PreparedStatement select = connection.prepareStatement("SELECT youtube_id FROM videos WHERE id = ?")) {
         select.setString(1, videoId);
         try (ResultSet rs = select.executeQuery()) {
@@ -61,7 +63,8 @@ public final class VideoStore {
    * the web app's back end inserts the row before it sends the event.
    */
   public void updateMetadata(String videoId, VideoMetadata metadata) {
-    int updated = database.run("Updating the metadata of video " + videoId, connection -> {
+    RowIds.require(videoId);
+    int updated = database.run("Updating the metadata of video " + Echo.of(videoId), connection -> {
       try (PreparedStatement update = connection.prepareStatement("""
           UPDATE videos
              SET youtube_id = ?, title = ?, description = ?, author = ?, length_seconds = ?,
@@ -89,8 +92,9 @@ public final class VideoStore {
 
   /** Stores the transcript on the video row, replacing any earlier one. */
   public void saveTranscript(String videoId, StoredTranscript transcript) {
+    RowIds.require(videoId);
     String json = Json.write(transcript);
-    int updated = database.run("Saving the transcript of video " + videoId, connection -> {
+    int updated = database.run("Saving the transcript of video " + Echo.of(videoId), connection -> {
       try (PreparedStatement update = connection.prepareStatement(
           "UPDATE videos SET transcript = CAST(? AS jsonb), updated_at = now() WHERE id = ?")) {
         update.setString(1, json);
@@ -105,7 +109,8 @@ public final class VideoStore {
 
   /** The stored transcript, or empty when the Transcript step has not stored one yet. */
   public Optional<StoredTranscript> readTranscript(String videoId) {
-    Optional<String> json = database.run("Reading the transcript of video " + videoId, connection -> {
+    RowIds.require(videoId);
+    Optional<String> json = database.run("Reading the transcript of video " + Echo.of(videoId), connection -> {
       try (PreparedStatement select = connection.prepareStatement("SELECT transcript::text FROM videos WHERE id = ?")) {
         select.setString(1, videoId);
         try (ResultSet rs = select.executeQuery()) {
@@ -120,7 +125,7 @@ public final class VideoStore {
       try {
         return Json.MAPPER.readValue(text, StoredTranscript.class);
       } catch (JacksonException e) {
-        throw new DatabaseException("The transcript stored for video " + videoId
+        throw new DatabaseException("The transcript stored for video " + Echo.of(videoId)
             + " is not in the shape this version reads; run the Transcript step again", e);
       }
     });
@@ -137,7 +142,8 @@ public final class VideoStore {
 
   /** The row's chat state; a missing row is a {@link VideoRecordNotFoundException}. */
   public ChatState chatState(String videoId) {
-    return database.run("Reading the chat state of video " + videoId, connection -> {
+    RowIds.require(videoId);
+    return database.run("Reading the chat state of video " + Echo.of(videoId), connection -> {
       try (PreparedStatement select = connection.prepareStatement(
           "SELECT status, chat_enabled FROM videos WHERE id = ?")) {
         select.setString(1, videoId);
@@ -173,7 +179,8 @@ public final class VideoStore {
    * row (PostgreSQL, READ COMMITTED), so a row made ready a moment earlier is never overwritten.
    */
   public FailureMark markFailed(String videoId, String reason) {
-    return database.run("Recording the failure of video " + videoId, connection -> {
+    RowIds.require(videoId);
+    return database.run("Recording the failure of video " + Echo.of(videoId), connection -> {
       try (PreparedStatement update = connection.prepareStatement(
           "UPDATE videos SET status = 'failed', error = ?, updated_at = now() WHERE id = ? AND status <> 'ready'")) {
         update.setString(1, reason);
@@ -200,7 +207,8 @@ public final class VideoStore {
    * notifies again.
    */
   public boolean markFailedIfUnfinished(String videoId, String reason) {
-    return database.run("Recording the end of video " + videoId, connection -> {
+    RowIds.require(videoId);
+    return database.run("Recording the end of video " + Echo.of(videoId), connection -> {
       try (PreparedStatement update = connection.prepareStatement("UPDATE videos SET status = 'failed', error = ?,"
           + " updated_at = now() WHERE id = ? AND (status NOT IN ('ready', 'failed') OR (status = 'failed' AND error = ?))")) {
         update.setString(1, reason);

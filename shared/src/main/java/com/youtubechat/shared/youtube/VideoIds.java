@@ -1,5 +1,6 @@
 package com.youtubechat.shared.youtube;
 
+import com.youtubechat.shared.error.Echo;
 import com.youtubechat.shared.error.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,7 +34,7 @@ public final class VideoIds {
     if (youtubeId != null && !youtubeId.isBlank()) {
       String id = youtubeId.strip();
       if (!isValidId(id)) {
-        throw new InvalidInputException("youtubeId '" + printable(id)
+        throw new InvalidInputException("youtubeId '" + Echo.of(id)
             + "' is not a YouTube video id: expected 11 characters from A-Z, a-z, 0-9, '_' and '-'");
       }
       return id;
@@ -50,7 +51,7 @@ public final class VideoIds {
     if (isValidId(url)) {
       return url;
     }
-    return parse(url).orElseThrow(() -> new InvalidInputException("url '" + printable(url)
+    return parse(url).orElseThrow(() -> new InvalidInputException("url '" + Echo.of(url)
         + "' is not a YouTube video URL: expected e.g. https://www.youtube.com/watch?v=<11-character id>"
         + " or https://youtu.be/<id>"));
   }
@@ -123,11 +124,5 @@ public final class VideoIds {
 
   private static String stripTrailingSlash(String s) {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-  }
-
-  /** Input echoed in an error message: bounded and without control characters. */
-  private static String printable(String s) {
-    String clean = s.replaceAll("\\p{Cntrl}", "?");
-    return clean.length() > 200 ? clean.substring(0, 200) + "..." : clean;
   }
 }

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.error.VideoRecordNotFoundException;
 import com.youtubechat.shared.model.VideoMetadata;
 import com.youtubechat.shared.testing.TestDatabase;
+import com.youtubechat.shared.transcript.StoredTranscript;
 import com.youtubechat.shared.transcript.TranscriptChunk;
 import java.sql.Connection;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class VideoStoreTest {
 
@@ -81,13 +85,37 @@ class VideoStoreTest {
   }
 
   @Test
-  void hugeIdWithControlCharacters_isEchoedBoundedAndEscaped() {
+  void hugeIdWithControlCharacters_isRefusedEchoedBoundedAndEscaped() {
     String id = "rec_\nforged log line\t" + "x".repeat(200_000);
-    VideoRecordNotFoundException e = assertThrows(VideoRecordNotFoundException.class,
+    InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> store.updateMetadata(id, metadata("T", "D")));
     assertTrue(e.getMessage().length() < 300, "message of " + e.getMessage().length() + " characters");
     assertTrue(e.getMessage().contains("rec_\\u000aforged log line\\u0009xxx"), e.getMessage());
     assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), e.getMessage());
+  }
+
+  /** Every way in, on a database that cannot be reached: asking it would fail otherwise. */
+  @Test
+  void idWithNul_isRefusedBeforeTheDatabaseIsAsked() {
+    ConfigReader config = new ConfigReader(Map.of("XATA_DB_URL", "postgresql://postgres@127.0.0.1:1/unreachable"));
+    XataSettings settings = XataSettings.read(config);
+    config.validate();
+    VideoStore unreachable = new VideoStore(new XataConnection(settings));
+    String id = "rec_1\u0000";
+    List<TranscriptChunk> chunks = List.of(new TranscriptChunk(0, "text", 0, 1));
+    List<Executable> uses = List.of(
+        () -> unreachable.requireRow(id, "dQw4w9WgXcQ"),
+        () -> unreachable.updateMetadata(id, metadata("T", "D")),
+        () -> unreachable.saveTranscript(id, new StoredTranscript("dQw4w9WgXcQ", "en", "manual", "en", 1, 256, 32,
+            chunks)),
+        () -> unreachable.readTranscript(id),
+        () -> unreachable.markFailed(id, "reason"),
+        () -> unreachable.markFailedIfUnfinished(id, "reason"),
+        () -> new EmbeddingStore(new XataConnection(settings)).replace(id, chunks, List.of(new float[1024])));
+    for (Executable use : uses) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, use);
+      assertTrue(e.getMessage().contains("'rec_1\\u0000'"), e.getMessage());
+    }
   }
 
   @Test

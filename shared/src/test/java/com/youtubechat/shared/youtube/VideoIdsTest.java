@@ -1,9 +1,11 @@
 package com.youtubechat.shared.youtube;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.youtubechat.shared.error.Echo;
 import com.youtubechat.shared.error.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,5 +71,24 @@ class VideoIdsTest {
   void neitherIdNorUrl_isRefusedWithBothNames() {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> VideoIds.resolve(" ", null));
     assertTrue(e.getMessage().contains("neither 'youtubeId' nor 'url'"), e.getMessage());
+  }
+
+  /** Java's \\p{Cntrl} is ASCII only: NEL and the Unicode separators also break log lines. */
+  @ParameterizedTest
+  @ValueSource(strings = {"dQw4w9\u0085gXcQ", "dQw4w9\u2028gXcQ", "dQw4w9\u2029gXcQ", "dQw4w9\u009bgXcQ"})
+  void unicodeLineBreakInYoutubeIdOrUrl_isEscapedInTheMessage(String value) {
+    for (InvalidInputException e : new InvalidInputException[] {
+        assertThrows(InvalidInputException.class, () -> VideoIds.resolve(value, null)),
+        assertThrows(InvalidInputException.class, () -> VideoIds.resolve(null, "https://youtu.be/" + value))}) {
+      assertTrue(e.getMessage().contains(Echo.of(value)), e.getMessage());
+      assertFalse(Echo.hasControlCharacters(e.getMessage()), e.getMessage());
+    }
+  }
+
+  @Test
+  void megabyteUrl_isEchoedShort() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> VideoIds.resolve(null, "https://youtu.be/" + "v".repeat(1 << 20)));
+    assertTrue(e.getMessage().length() < 300, "message of " + e.getMessage().length());
   }
 }
