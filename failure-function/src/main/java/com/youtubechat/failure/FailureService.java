@@ -1,6 +1,7 @@
 package com.youtubechat.failure;
 
 import com.youtubechat.shared.config.ConfigReader;
+import com.youtubechat.shared.error.Echo;
 import com.youtubechat.shared.error.InvalidInputException;
 import com.youtubechat.shared.error.YoutubeChatException;
 import com.youtubechat.shared.lambda.PrimedService;
@@ -28,6 +29,8 @@ import java.util.Objects;
 public final class FailureService implements PrimedService {
 
   private static final System.Logger LOG = Log.get(FailureService.class);
+
+  static final int MAX_ERROR_NAME = 256;
 
   private final VideoStore videos;
   private final VideoEvents events;
@@ -112,7 +115,9 @@ public final class FailureService implements PrimedService {
           + " must be {step, error, cause}, as the state machine's RecordFailure state passes them");
     }
     String reason = FailureReasons.reason(failures);
-    String error = failures.isEmpty() ? "VideoProcessingFailed" : failures.get(0).error();
+    // The execution fails with this name: bounded like Step Functions' own error names (256), whoever invoked us.
+    String error = failures.isEmpty() || failures.get(0).error() == null ? "VideoProcessingFailed"
+        : Echo.bounded(failures.get(0).error(), MAX_ERROR_NAME);
     String videoId = report.videoId();
     if (videoId == null || videoId.isBlank()) {
       LOG.log(System.Logger.Level.WARNING, "a video without an id failed: {0}", reason);

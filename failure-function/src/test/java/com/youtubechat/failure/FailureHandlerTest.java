@@ -119,6 +119,15 @@ class FailureHandlerTest {
   }
 
   @Test
+  void hugeErrorName_isReturnedBounded_soTheExecutionsErrorStaysSmall() throws Exception {
+    JsonNode summary = invoke(report(VIDEO, "Info", "E\n".repeat(500_000), "{\"errorMessage\":\"m\"}"));
+
+    String error = summary.path("error").asText();
+    assertTrue(error.length() <= FailureService.MAX_ERROR_NAME, "error of " + error.length() + " characters");
+    assertFalse(error.contains("\n"), error);
+  }
+
+  @Test
   void causeWithNulAndNewlines_isRecordedCleaned() throws Exception {
     TestDatabase.insertVideo(database, VIDEO, "dQw4w9WgXcQ", null);
 
