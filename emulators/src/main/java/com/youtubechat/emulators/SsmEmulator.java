@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
@@ -62,7 +63,7 @@ public final class SsmEmulator extends Dispatcher implements AutoCloseable {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Deque<String[]> faults = new ArrayDeque<>();
   private volatile Set<String> allowed;
-  private volatile int credentialRequests;
+  private final AtomicInteger credentialRequests = new AtomicInteger();
 
   public SsmEmulator() {
     server.setDispatcher(this);
@@ -119,7 +120,7 @@ public final class SsmEmulator extends Dispatcher implements AutoCloseable {
   }
 
   public int credentialRequests() {
-    return credentialRequests;
+    return credentialRequests.get();
   }
 
   @Override
@@ -189,7 +190,7 @@ public final class SsmEmulator extends Dispatcher implements AutoCloseable {
   }
 
   private MockResponse credentials(RecordedRequest request) {
-    credentialRequests++;
+    credentialRequests.incrementAndGet(); // containers ask at once: MockWebServer serves them on several threads
     if (!CONTAINER_TOKEN.equals(request.getHeaders().get("Authorization"))) {
       return new MockResponse.Builder().code(401).body("{\"message\":\"missing or wrong authorization token\"}").build();
     }
