@@ -40,6 +40,7 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
   private volatile boolean captcha;
   private volatile boolean quotaExceeded;
   private volatile String proxyCredentials;
+  private final java.util.concurrent.atomic.AtomicInteger botChecks = new java.util.concurrent.atomic.AtomicInteger();
 
   public YoutubeEmulator() {
     server.setDispatcher(this);
@@ -87,6 +88,14 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
    */
   public void requireProxyAuthorization(String userAndPassword) {
     this.proxyCredentials = userAndPassword;
+  }
+
+  /**
+   * The next {@code times} player requests get "Sign in to confirm you're not a bot", whatever the
+   * video: an IP blocked for a while, as a rotating proxy's next IP may not be.
+   */
+  public void botCheckNext(int times) {
+    botChecks.set(times);
   }
 
   /** The Data API answers 403 quotaExceeded. */
@@ -196,6 +205,12 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
       return json(400, googleError(400, "Request contains an invalid argument.", "badRequest"));
     }
     FakeVideo video = videos.get(body.path("videoId").asText(""));
+    if (botChecks.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      ObjectNode blocked = EmulatorJson.MAPPER.createObjectNode();
+      blocked.putObject("playabilityStatus").put("status", "LOGIN_REQUIRED")
+          .put("reason", "Sign in to confirm you’re not a bot");
+      return json(200, blocked);
+    }
     return json(200, video == null ? unavailable() : playerResponse(video, false));
   }
 

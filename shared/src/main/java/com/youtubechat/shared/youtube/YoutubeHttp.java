@@ -2,6 +2,8 @@ package com.youtubechat.shared.youtube;
 
 import com.youtubechat.shared.error.ProxyAuthenticationException;
 import com.youtubechat.shared.error.TransientException;
+import com.youtubechat.shared.error.YoutubeBotCheckException;
+import com.youtubechat.shared.error.YoutubeChatException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -28,6 +30,18 @@ public final class YoutubeHttp {
   /** Said in every message about a block, because a proxy is the only fix for a blocked IP. */
   static final String PROXY_HINT = "YouTube blocks most cloud IPs (AWS included): set YOUTUBE_PROXY_URL"
       + " to a rotating residential HTTP proxy and run the video again";
+
+  /**
+   * The error for a bot check or captcha. Through a proxy it is retried, since a rotating proxy
+   * gives the retry another IP; without one the same IP gets the same answer, so it is permanent.
+   */
+  static YoutubeChatException blocked(String what, boolean proxied) {
+    return proxied
+        ? new TransientException(what + " (through YOUTUBE_PROXY_URL); retried, as a rotating proxy gives"
+            + " another IP. If it persists, the proxy's IPs are blocked too: use residential ones")
+        : new YoutubeBotCheckException(what + ", and no proxy is configured, so retrying cannot help. "
+            + PROXY_HINT);
+  }
 
   public record Fetched(int code, String body) {
     public boolean ok() {

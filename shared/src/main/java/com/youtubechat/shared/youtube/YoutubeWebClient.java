@@ -2,7 +2,6 @@ package com.youtubechat.shared.youtube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.VideoUnavailableException;
 import com.youtubechat.shared.error.YoutubeRequestRejectedException;
 import com.youtubechat.shared.error.YoutubeResponseUnparsableException;
@@ -57,8 +56,8 @@ public final class YoutubeWebClient {
       }
     }
     if (page.isCaptchaPage()) {
-      throw new TransientException("YouTube answered the watch page of " + videoId
-          + " with a captcha: this IP is blocked. " + YoutubeHttp.PROXY_HINT);
+      throw YoutubeHttp.blocked("YouTube answered the watch page of " + videoId
+          + " with a captcha: this IP is blocked", settings.proxy().isPresent());
     }
     return page;
   }
@@ -98,7 +97,7 @@ public final class YoutubeWebClient {
         throw new YoutubeResponseUnparsableException("YouTube's player response for " + videoId
             + " is not a JSON object");
       }
-      return new PlayerResponse(videoId, root);
+      return new PlayerResponse(videoId, root, settings.proxy().isPresent());
     } catch (IOException e) {
       throw new YoutubeResponseUnparsableException("YouTube's player response for " + videoId
           + " is not JSON: " + e.getMessage(), e);

@@ -14,6 +14,8 @@ import com.youtubechat.shared.error.TranscriptsDisabledException;
 import com.youtubechat.shared.error.ProxyAuthenticationException;
 import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.VideoUnavailableException;
+import com.youtubechat.shared.error.YoutubeBotCheckException;
+import com.youtubechat.shared.error.YoutubeThrottledException;
 import com.youtubechat.emulators.FakeVideo;
 import com.youtubechat.emulators.YoutubeEmulator;
 import com.youtubechat.shared.transcript.CaptionSegment;
@@ -151,11 +153,50 @@ class CaptionClientTest {
   }
 
   @Test
-  void botCheck_isRetryableAndNamesTheProxyFix() {
+  void botCheckWithoutAProxy_isPermanentAfterOnePlayerCall_andNamesTheProxyFix() {
     youtube.add(new FakeVideo(ID).track("en", false, EN)
         .playability("LOGIN_REQUIRED", "Sign in to confirm you’re not a bot", null));
-    TransientException e = assertThrows(TransientException.class, () -> client("en").fetch(ID));
-    assertTrue(e.getMessage().contains("YOUTUBE_PROXY_URL"), e.getMessage());
+
+    YoutubeBotCheckException e = assertThrows(YoutubeBotCheckException.class, () -> client("en").fetch(ID));
+
+    assertFalse(e.retryable());
+    assertTrue(e.getMessage().contains("no proxy is configured") && e.getMessage().contains("YOUTUBE_PROXY_URL"),
+        e.getMessage());
+    assertEquals(1, youtube.requests("/youtubei/v1/player").size());
+    assertEquals(0, youtube.requests("/api/timedtext").size());
+  }
+
+  @Test
+  void botCheckThroughAProxy_isRetryable_aRotatingProxyGivesAnotherIp() {
+    youtube.add(new FakeVideo(ID).track("en", false, EN)
+        .playability("LOGIN_REQUIRED", "Sign in to confirm you’re not a bot", null));
+
+    TransientException e = assertThrows(TransientException.class, () -> throughTheEmulatorAsProxy("u:p").fetch(ID));
+
+    assertTrue(e.getMessage().contains("through YOUTUBE_PROXY_URL"), e.getMessage());
+  }
+
+  @Test
+  void captchaWithoutAProxy_isPermanent_throughAProxyRetryable() {
+    youtube.add(new FakeVideo(ID).track("en", false, EN));
+    youtube.captcha(true);
+
+    YoutubeBotCheckException direct = assertThrows(YoutubeBotCheckException.class, () -> client("en").fetch(ID));
+    assertTrue(direct.getMessage().contains("captcha"), direct.getMessage());
+    assertThrows(TransientException.class, () -> throughTheEmulatorAsProxy("u:p").fetch(ID));
+    assertEquals(0, youtube.requests("/youtubei/v1/player").size(), "a captcha page stops before the player");
+  }
+
+  @Test
+  void contentNotAvailableTryAgainLater_isAThrottleRetriedPatiently() {
+    youtube.add(new FakeVideo(ID).track("en", false, EN)
+        .playability("UNPLAYABLE", "This content isn't available, try again later", null));
+
+    YoutubeThrottledException e = assertThrows(YoutubeThrottledException.class, () -> client("en").fetch(ID));
+
+    assertTrue(e.retryable());
+    assertTrue(e.getMessage().contains("up to about an hour"), e.getMessage());
+    assertEquals(0, youtube.requests("/api/timedtext").size());
   }
 
   @Test
