@@ -27,6 +27,12 @@ public final class FakeVideo {
   String subreason;
   final List<Track> tracks = new ArrayList<>();
   final List<String> translationLanguages = new ArrayList<>();
+  /** The renderer's defaultTranslationSourceTrackIndices[0], when set. */
+  Integer defaultTranslationSource;
+  /** The default audio track's defaultCaptionTrackIndex, when set. */
+  Integer audioTrackDefaultCaption;
+  /** Translated (tlang) caption requests get 429, as YouTube answers them far more often than others. */
+  boolean translationsRateLimited;
 
   public FakeVideo(String id) {
     this.id = id;
@@ -58,6 +64,29 @@ public final class FakeVideo {
   public FakeVideo track(String languageCode, boolean generated, String body) {
     return track(new Track(languageCode, languageName(languageCode) + (generated ? " (auto-generated)" : ""),
         generated, true, body, false));
+  }
+
+  /** A track whose URL carries exp=xpe: it answers an empty 200 without a PO token. */
+  public FakeVideo gatedTrack(String languageCode, boolean generated, String body) {
+    return track(new Track(languageCode, languageName(languageCode) + (generated ? " (auto-generated)" : ""),
+        generated, true, body, true));
+  }
+
+  /** The player names track {@code index} (in the order added) as its default translation source. */
+  public FakeVideo defaultTranslationSource(int index) {
+    this.defaultTranslationSource = index;
+    return this;
+  }
+
+  /** The default audio track names track {@code index} as its default caption track. */
+  public FakeVideo audioTrackDefaultCaption(int index) {
+    this.audioTrackDefaultCaption = index;
+    return this;
+  }
+
+  public FakeVideo translationsRateLimited() {
+    this.translationsRateLimited = true;
+    return this;
   }
 
   public FakeVideo track(Track track) {

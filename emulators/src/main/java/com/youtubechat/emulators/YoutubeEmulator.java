@@ -227,6 +227,9 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
           // What YouTube does to a track URL that demands a PO token: an empty 200.
           return new MockResponse(200, Headers.of("Content-Type", "text/xml"), "");
         }
+        if (video.translationsRateLimited && url.queryParameter("tlang") != null) {
+          return html(429, "<html>429 Too Many Requests</html>");
+        }
         // A translation (tlang) comes back in the track's format; the text itself is not translated here.
         return new MockResponse(200, Headers.of("Content-Type", "text/xml; charset=UTF-8"), track.body());
       }
@@ -367,6 +370,18 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
     for (String code : video.translationLanguages) {
       ObjectNode language = translations.addObject().put("languageCode", code);
       language.putObject("languageName").putArray("runs").addObject().put("text", FakeVideo.languageName(code));
+    }
+    if (video.defaultTranslationSource != null) {
+      list.putArray("defaultTranslationSourceTrackIndices").add(video.defaultTranslationSource);
+    }
+    if (video.audioTrackDefaultCaption != null) {
+      ObjectNode audio = list.putArray("audioTracks").addObject();
+      ArrayNode indices = audio.putArray("captionTrackIndices");
+      for (int i = 0; i < video.tracks.size(); i++) {
+        indices.add(i);
+      }
+      audio.put("defaultCaptionTrackIndex", video.audioTrackDefaultCaption).put("visibility", "UNKNOWN")
+          .put("hasDefaultTrack", true);
     }
     list.put("defaultAudioTrackIndex", 0);
     return renderer;

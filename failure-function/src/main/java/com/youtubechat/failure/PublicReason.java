@@ -18,6 +18,7 @@ import com.youtubechat.shared.error.ProxyAuthenticationException;
 import com.youtubechat.shared.error.PusherRejectedException;
 import com.youtubechat.shared.error.TranscriptMissingException;
 import com.youtubechat.shared.error.TranscriptsDisabledException;
+import com.youtubechat.shared.error.TranslationRefusedException;
 import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.VideoRecordMismatchException;
 import com.youtubechat.shared.error.VideoRecordNotFoundException;
@@ -69,6 +70,7 @@ enum PublicReason {
       entry(TranscriptsDisabledException.class, CAPTIONS_DISABLED),
       entry(NoTranscriptException.class, NO_CAPTIONS),
       entry(PoTokenRequiredException.class, CAPTIONS_UNAVAILABLE),
+      entry(TranslationRefusedException.class, CAPTIONS_UNAVAILABLE),
       entry(InvalidInputException.class, INVALID_REQUEST),
       entry(VideoRecordMismatchException.class, INVALID_REQUEST),
       entry(VideoRecordNotFoundException.class, INVALID_REQUEST),

@@ -2,6 +2,7 @@ package com.youtubechat.shared.youtube;
 
 import com.youtubechat.shared.error.PoTokenRequiredException;
 import com.youtubechat.shared.error.TranscriptsDisabledException;
+import com.youtubechat.shared.error.TranslationRefusedException;
 import com.youtubechat.shared.error.VideoUnavailableException;
 import com.youtubechat.shared.error.YoutubeRequestRejectedException;
 import com.youtubechat.shared.transcript.CaptionSegment;
@@ -45,7 +46,17 @@ public final class CaptionClient {
     TrackChoice choice = TrackChoice.choose(youtubeId, list, languages);
     HttpUrl url = trackUrl(choice, youtubeId);
     String what = "the " + choice.language() + " captions of " + youtubeId;
-    YoutubeHttp.Fetched fetched = youtube.http().execute(new Request.Builder().url(url).get().build(), what, true);
+    boolean translated = choice.translateTo().isPresent();
+    YoutubeHttp.Fetched fetched = youtube.http().execute(new Request.Builder().url(url).get().build(), what, true,
+        translated);
+    if (fetched.code() == 429) {
+      // Translations are refused far more often than originals; this IP is not blocked, and there is
+      // no untranslated track to fall back on (every one in TRANSCRIPT_LANGUAGES ranks before a translation).
+      throw new TranslationRefusedException("YouTube refused to translate the " + choice.track().languageCode()
+          + " captions of " + youtubeId + " into '" + choice.language() + "' (HTTP 429; YouTube limits"
+          + " translated tracks much more than original ones). Add '" + choice.track().languageCode()
+          + "' to TRANSCRIPT_LANGUAGES to use the original track, or run the video again later");
+    }
     if (fetched.code() == 404) {
       throw new VideoUnavailableException("YouTube has no caption track at the URL it listed for " + youtubeId
           + " (HTTP 404): the video changed while it was being processed; run it again");
@@ -67,16 +78,12 @@ public final class CaptionClient {
       throw new YoutubeRequestRejectedException("YouTube listed a caption track for " + youtubeId
           + " whose URL is not valid");
     }
-    String exp = base.queryParameter("exp");
-    if (exp != null && (exp.contains("xpe") || exp.contains("xpv"))) {
-      throw poToken(youtubeId, "the caption track URL is marked exp=" + exp);
-    }
     HttpUrl.Builder url = base.newBuilder().removeAllQueryParameters("fmt");
     choice.translateTo().ifPresent(tlang -> url.setQueryParameter("tlang", tlang));
     return url.build();
   }
 
-  private static PoTokenRequiredException poToken(String youtubeId, String evidence) {
+  static PoTokenRequiredException poToken(String youtubeId, String evidence) {
     return new PoTokenRequiredException("YouTube requires a proof-of-origin (PO) token for the captions of "
         + youtubeId + " (" + evidence + "). This client cannot mint one; try another YOUTUBE_CLIENT_NAME /"
         + " YOUTUBE_CLIENT_VERSION, or a different proxy (YOUTUBE_PROXY_URL)");

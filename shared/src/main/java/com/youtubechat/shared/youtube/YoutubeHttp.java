@@ -88,6 +88,15 @@ public final class YoutubeHttp {
    * any other status is returned for the caller to interpret.
    */
   public Fetched execute(Request request, String what, boolean blockedHint) {
+    return execute(request, what, blockedHint, false);
+  }
+
+  /**
+   * As {@link #execute(Request, String, boolean)}, but with {@code pass429} a 429 is returned for the
+   * caller to interpret (a translated caption track's 429 is YouTube limiting translations, not a
+   * blocked IP).
+   */
+  public Fetched execute(Request request, String what, boolean blockedHint, boolean pass429) {
     try (Response response = client.newCall(request).execute()) {
       ResponseBody body = response.body();
       String text = body == null ? "" : body.string();
@@ -95,7 +104,7 @@ public final class YoutubeHttp {
       if (code == 407) {
         throw proxyRefused(what, null);
       }
-      if (code == 429) {
+      if (code == 429 && !pass429) {
         throw new TransientException("YouTube answered HTTP 429 (too many requests) to " + what
             + (blockedHint ? ": this IP is rate-limited or blocked. " + PROXY_HINT : ""));
       }

@@ -11,6 +11,7 @@ import com.youtubechat.shared.error.AgeRestrictedException;
 import com.youtubechat.shared.error.NoTranscriptException;
 import com.youtubechat.shared.error.PoTokenRequiredException;
 import com.youtubechat.shared.error.TranscriptsDisabledException;
+import com.youtubechat.shared.error.TranslationRefusedException;
 import com.youtubechat.shared.error.ProxyAuthenticationException;
 import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.VideoUnavailableException;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -103,14 +105,104 @@ class CaptionClientTest {
   }
 
   @Test
-  void noWantedLanguage_translatesATranslatableTrackIntoTheFirst() {
+  void noWantedLanguage_translatesTheSpokenLanguageTrackIntoTheFirst() {
     youtube.add(new FakeVideo(ID).track("fr", false, FR).track("de", true, DE_SRV3).translationLanguages("en", "es"));
 
     CaptionClient.Captions captions = client("en,es").fetch(ID);
 
     assertEquals("en", captions.language());
     assertEquals(TranscriptSource.TRANSLATED, captions.source());
-    assertEquals("fr", captions.track().languageCode(), "the manual track is the better source");
+    assertEquals("de", captions.track().languageCode(), "German is spoken (the generated track is German)");
+    HttpUrl url = timedtextRequest().getUrl();
+    assertEquals("en", url.queryParameter("tlang"));
+    assertEquals("asr", url.queryParameter("kind"));
+  }
+
+  @Test
+  void spokenLanguage_itsManualTrackIsTheTranslationSource_notTheFirstManualTrack() {
+    youtube.add(new FakeVideo(ID).track("de", false, DE_SRV3).track("en", false, EN).track("en", true, EN)
+        .translationLanguages("fr"));
+
+    CaptionClient.Captions captions = client("fr").fetch(ID);
+
+    HttpUrl url = timedtextRequest().getUrl();
+    assertEquals("en", url.queryParameter("lang"));
+    assertNull(url.queryParameter("kind"), "the manual English track: " + url);
+    assertEquals("fr", url.queryParameter("tlang"));
+    assertEquals(TranscriptSource.TRANSLATED, captions.source());
+  }
+
+  @Test
+  void frenchIsTranslatedFromTheDefaultSourceTrack() {
+    // Neither the first manual track (de) nor the spoken language (en): the player's own choice.
+    youtube.add(new FakeVideo(ID).track("de", false, DE_SRV3).track("es", false, EN).track("en", true, EN)
+        .translationLanguages("fr").defaultTranslationSource(1));
+
+    CaptionClient.Captions captions = client("fr").fetch(ID);
+
+    HttpUrl url = timedtextRequest().getUrl();
+    assertEquals("es", url.queryParameter("lang"));
+    assertEquals("fr", url.queryParameter("tlang"));
+    assertEquals("fr", captions.language());
+    assertEquals("es", captions.track().languageCode());
+  }
+
+  @Test
+  void frenchIsTranslatedFromTheDefaultAudioTracksCaptionTrack_whenTheRendererNamesNoSource() {
+    youtube.add(new FakeVideo(ID).track("de", false, DE_SRV3).track("es", false, EN).track("en", true, EN)
+        .translationLanguages("fr").audioTrackDefaultCaption(1));
+
+    client("fr").fetch(ID);
+
+    assertEquals("es", timedtextRequest().getUrl().queryParameter("lang"));
+  }
+
+  @Test
+  void gatedManualTrackWithACleanGeneratedOne_succeedsWithoutASecondPlayerCall() {
+    youtube.add(new FakeVideo(ID).gatedTrack("en", false, EN).track("en", true, EN));
+
+    CaptionClient.Captions captions = client("en").fetch(ID);
+
+    assertEquals(TranscriptSource.GENERATED, captions.source());
+    assertEquals(7, captions.segments().size());
+    assertEquals(List.of("/watch", "/youtubei/v1/player", "/api/timedtext"),
+        youtube.requests().stream().map(r -> r.getUrl().encodedPath()).toList());
+    HttpUrl url = timedtextRequest().getUrl();
+    assertEquals("asr", url.queryParameter("kind"));
+    assertNull(url.queryParameter("exp"), "the clean URL: " + url);
+  }
+
+  @Test
+  void gatedTrackInTheWantedLanguage_withACleanTranslatableOne_isTranslated() {
+    youtube.add(new FakeVideo(ID).gatedTrack("en", false, EN).track("de", false, DE_SRV3).translationLanguages("en"));
+
+    CaptionClient.Captions captions = client("en").fetch(ID);
+
+    assertEquals(TranscriptSource.TRANSLATED, captions.source());
+    HttpUrl url = timedtextRequest().getUrl();
+    assertEquals("de", url.queryParameter("lang"));
+    assertEquals("en", url.queryParameter("tlang"));
+  }
+
+  @Test
+  void everyUsableTrackGated_isPoTokenRequiredWithoutFetchingAny() {
+    youtube.add(new FakeVideo(ID).gatedTrack("en", false, EN).gatedTrack("en", true, EN).track("de", false, DE_SRV3));
+
+    PoTokenRequiredException e = assertThrows(PoTokenRequiredException.class, () -> client("en").fetch(ID));
+
+    assertTrue(e.getMessage().contains("en manual, en generated"), e.getMessage());
+    assertTrue(youtube.requests("/api/timedtext").isEmpty());
+  }
+
+  @Test
+  void http429OnATranslation_isTranslationRefused_notAnIpBlock() {
+    youtube.add(new FakeVideo(ID).track("de", false, DE_SRV3).translationLanguages("en").translationsRateLimited());
+
+    TranslationRefusedException e = assertThrows(TranslationRefusedException.class, () -> client("en").fetch(ID));
+
+    assertFalse(e.retryable());
+    assertTrue(e.getMessage().contains("Add 'de' to TRANSCRIPT_LANGUAGES"), e.getMessage());
+    assertFalse(e.getMessage().contains("YOUTUBE_PROXY_URL"), "no proxy hint: the IP is not blocked");
     assertEquals("en", timedtextRequest().getUrl().queryParameter("tlang"));
   }
 
