@@ -33,6 +33,8 @@ public final class FakeVideo {
   Integer audioTrackDefaultCaption;
   /** Translated (tlang) caption requests get 429, as YouTube answers them far more often than others. */
   boolean translationsRateLimited;
+  /** What the player answers a given innertube client (by clientName) instead of this description. */
+  final java.util.Map<String, FakeVideo> clientAnswers = new java.util.concurrent.ConcurrentHashMap<>();
 
   public FakeVideo(String id) {
     this.id = id;
@@ -81,6 +83,16 @@ public final class FakeVideo {
   /** The default audio track names track {@code index} as its default caption track. */
   public FakeVideo audioTrackDefaultCaption(int index) {
     this.audioTrackDefaultCaption = index;
+    return this;
+  }
+
+  /**
+   * The player answers {@code clientName} as {@code answer} describes (its playability and tracks);
+   * other clients get this description. {@code answer} has this video's id; caption bodies are
+   * served from this description's tracks.
+   */
+  public FakeVideo forClient(String clientName, FakeVideo answer) {
+    clientAnswers.put(clientName, answer);
     return this;
   }
 

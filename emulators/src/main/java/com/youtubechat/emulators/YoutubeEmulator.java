@@ -211,6 +211,10 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
           .put("reason", "Sign in to confirm you’re not a bot");
       return json(200, blocked);
     }
+    if (video != null && video.clientAnswers.containsKey(clientName)) {
+      FakeVideo answer = video.clientAnswers.get(clientName);
+      return json(200, playerResponse(answer, false));
+    }
     return json(200, video == null ? unavailable() : playerResponse(video, false));
   }
 

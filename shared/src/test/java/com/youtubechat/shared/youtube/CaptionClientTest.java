@@ -15,6 +15,8 @@ import com.youtubechat.shared.error.TranslationRefusedException;
 import com.youtubechat.shared.error.ProxyAuthenticationException;
 import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.VideoUnavailableException;
+import com.youtubechat.shared.error.VideoUnplayableException;
+import com.youtubechat.shared.error.ConfigurationException;
 import com.youtubechat.shared.error.YoutubeBotCheckException;
 import com.youtubechat.shared.error.YoutubeThrottledException;
 import com.youtubechat.emulators.FakeVideo;
@@ -48,7 +50,8 @@ class CaptionClientTest {
     ConfigReader config = new ConfigReader(env);
     YoutubeSettings settings = YoutubeSettings.read(config);
     config.validate();
-    return new CaptionClient(new YoutubeWebClient(settings, new YoutubeHttp(settings)), settings.transcriptLanguages());
+    return new CaptionClient(new YoutubeWebClient(settings, new YoutubeHttp(settings)), settings.transcriptLanguages(),
+        settings.clients());
   }
 
   private RecordedRequest timedtextRequest() {
@@ -192,6 +195,79 @@ class CaptionClientTest {
 
     assertTrue(e.getMessage().contains("en manual, en generated"), e.getMessage());
     assertTrue(youtube.requests("/api/timedtext").isEmpty());
+  }
+
+  @Test
+  void videoWhoseAndroidAnswerIsGated_succeedsThroughIos() {
+    youtube.add(new FakeVideo(ID).track("en", false, EN)
+        .forClient("ANDROID", new FakeVideo(ID).gatedTrack("en", false, EN)));
+
+    CaptionClient.Captions captions = client("en").fetch(ID);
+
+    assertEquals(7, captions.segments().size());
+    assertEquals(List.of("/watch", "/youtubei/v1/player", "/youtubei/v1/player", "/api/timedtext"),
+        youtube.requests().stream().map(r -> r.getUrl().encodedPath()).toList(), "one watch page for both clients");
+    List<RecordedRequest> players = youtube.requests("/youtubei/v1/player");
+    assertEquals(List.of("ANDROID", "IOS"), players.stream().map(CaptionClientTest::clientName).toList());
+    assertTrue(players.get(0).getHeaders().get("User-Agent").startsWith("com.google.android.youtube/20.10.38 "),
+        players.get(0).getHeaders().toString());
+    assertTrue(players.get(1).getHeaders().get("User-Agent").startsWith("com.google.ios.youtube/20.10.4 "),
+        players.get(1).getHeaders().toString());
+    assertTrue(players.get(1).getBody().utf8().contains("\"deviceModel\":\"iPhone16,2\""), players.get(1).getBody().utf8());
+    assertNull(timedtextRequest().getUrl().queryParameter("exp"));
+  }
+
+  @Test
+  void everyClientFailing_isReportedWithEachClientAndWhatItAnswered() {
+    youtube.add(new FakeVideo(ID).track("en", false, EN)
+        .forClient("ANDROID", new FakeVideo(ID).gatedTrack("en", false, EN))
+        .forClient("IOS", new FakeVideo(ID).track("en", false, EN)
+            .playability("UNPLAYABLE", "Video unavailable", "The page needs to be reloaded.")));
+
+    VideoUnplayableException e = assertThrows(VideoUnplayableException.class, () -> client("en").fetch(ID));
+
+    String message = e.getMessage();
+    assertTrue(message.contains("ANDROID/20.10.38: ") && message.contains("exp=xpe"), message);
+    assertTrue(message.contains("IOS/20.10.4: ") && message.contains("The page needs to be reloaded."), message);
+    assertEquals(2, youtube.requests("/youtubei/v1/player").size());
+    assertTrue(youtube.requests("/api/timedtext").isEmpty());
+  }
+
+  @Test
+  void youtubeClients_setTheOrder_andTheOldClientSettingsOverrideTheFirst() {
+    youtube.add(new FakeVideo(ID).track("en", false, EN).forClient("IOS", new FakeVideo(ID).gatedTrack("en", false, EN)));
+    Map<String, String> env = new HashMap<>(youtube.environment());
+    env.put("YOUTUBE_CLIENTS", "IOS,ANDROID");
+    env.put("YOUTUBE_CLIENT_VERSION", "21.0.1");
+    ConfigReader config = new ConfigReader(env);
+    YoutubeSettings settings = YoutubeSettings.read(config);
+    config.validate();
+
+    new CaptionClient(new YoutubeWebClient(settings, new YoutubeHttp(settings)), List.of("en"), settings.clients())
+        .fetch(ID);
+
+    List<RecordedRequest> players = youtube.requests("/youtubei/v1/player");
+    assertEquals(List.of("IOS", "ANDROID"), players.stream().map(CaptionClientTest::clientName).toList());
+    assertTrue(players.get(0).getBody().utf8().contains("\"clientVersion\":\"21.0.1\""), players.get(0).getBody().utf8());
+    assertTrue(players.get(0).getHeaders().get("User-Agent").startsWith("com.google.ios.youtube/21.0.1 "));
+    assertTrue(players.get(1).getBody().utf8().contains("\"clientVersion\":\"20.10.38\""));
+  }
+
+  @Test
+  void unknownClientInYoutubeClients_isAConfigurationProblem() {
+    ConfigReader config = new ConfigReader(Map.of("YOUTUBE_CLIENTS", "ANDROID,NOKIA"));
+    YoutubeSettings.read(config);
+    ConfigurationException e = assertThrows(ConfigurationException.class, config::validate);
+    assertTrue(e.getMessage().contains("YOUTUBE_CLIENTS") && e.getMessage().contains("NOKIA"), e.getMessage());
+  }
+
+  private static String clientName(RecordedRequest request) {
+    try {
+      return com.youtubechat.shared.json.Json.MAPPER.readTree(request.getBody().utf8())
+          .path("context").path("client").path("clientName").asText();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
@@ -359,7 +435,7 @@ class CaptionClientTest {
     ConfigReader config = new ConfigReader(env);
     YoutubeSettings settings = YoutubeSettings.read(config);
     config.validate();
-    return new CaptionClient(new YoutubeWebClient(settings, new YoutubeHttp(settings)), List.of("en"));
+    return new CaptionClient(new YoutubeWebClient(settings, new YoutubeHttp(settings)), List.of("en"), settings.clients());
   }
 
   @Test
