@@ -254,7 +254,7 @@ final class DoctorCommand extends BaseCommand {
 
   private Outcome checkYoutube(YoutubeSettings settings) {
     YoutubeSettings bounded = new YoutubeSettings(settings.baseUrl(), settings.dataApiBaseUrl(),
-        settings.googleApiKey(), settings.innertubeClientName(), settings.innertubeClientVersion(),
+        settings.googleApiKey(), settings.clients(),
         settings.proxy(), min(settings.timeout(), Duration.ofSeconds(timeoutSeconds)), settings.transcriptLanguages());
     long start = System.nanoTime();
     WatchPage page = new YoutubeWebClient(bounded, new YoutubeHttp(bounded)).watchPage(KNOWN_VIDEO);

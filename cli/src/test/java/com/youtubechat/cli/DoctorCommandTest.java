@@ -190,7 +190,7 @@ class DoctorCommandTest {
     CliRun run = CliRun.run(youtube.environment(), "doctor");
     assertEquals(1, run.status(), run::toString);
     assertTrue(line(run, "youtube").startsWith("youtube        FAILED: YouTube answered the watch page of jNQXAC9IVRw"
-        + " with a captcha: this IP is blocked."), run::toString);
+        + " with a captcha: this IP is blocked, and no proxy is configured"), run::toString);
     assertTrue(line(run, "youtube").contains("YOUTUBE_PROXY_URL"), run::toString);
   }
 

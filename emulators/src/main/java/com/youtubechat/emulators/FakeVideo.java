@@ -27,6 +27,14 @@ public final class FakeVideo {
   String subreason;
   final List<Track> tracks = new ArrayList<>();
   final List<String> translationLanguages = new ArrayList<>();
+  /** The renderer's defaultTranslationSourceTrackIndices[0], when set. */
+  Integer defaultTranslationSource;
+  /** The default audio track's defaultCaptionTrackIndex, when set. */
+  Integer audioTrackDefaultCaption;
+  /** Translated (tlang) caption requests get 429, as YouTube answers them far more often than others. */
+  boolean translationsRateLimited;
+  /** What the player answers a given innertube client (by clientName) instead of this description. */
+  final java.util.Map<String, FakeVideo> clientAnswers = new java.util.concurrent.ConcurrentHashMap<>();
 
   public FakeVideo(String id) {
     this.id = id;
@@ -58,6 +66,39 @@ public final class FakeVideo {
   public FakeVideo track(String languageCode, boolean generated, String body) {
     return track(new Track(languageCode, languageName(languageCode) + (generated ? " (auto-generated)" : ""),
         generated, true, body, false));
+  }
+
+  /** A track whose URL carries exp=xpe: it answers an empty 200 without a PO token. */
+  public FakeVideo gatedTrack(String languageCode, boolean generated, String body) {
+    return track(new Track(languageCode, languageName(languageCode) + (generated ? " (auto-generated)" : ""),
+        generated, true, body, true));
+  }
+
+  /** The player names track {@code index} (in the order added) as its default translation source. */
+  public FakeVideo defaultTranslationSource(int index) {
+    this.defaultTranslationSource = index;
+    return this;
+  }
+
+  /** The default audio track names track {@code index} as its default caption track. */
+  public FakeVideo audioTrackDefaultCaption(int index) {
+    this.audioTrackDefaultCaption = index;
+    return this;
+  }
+
+  /**
+   * The player answers {@code clientName} as {@code answer} describes (its playability and tracks);
+   * other clients get this description. {@code answer} has this video's id; caption bodies are
+   * served from this description's tracks.
+   */
+  public FakeVideo forClient(String clientName, FakeVideo answer) {
+    clientAnswers.put(clientName, answer);
+    return this;
+  }
+
+  public FakeVideo translationsRateLimited() {
+    this.translationsRateLimited = true;
+    return this;
   }
 
   public FakeVideo track(Track track) {

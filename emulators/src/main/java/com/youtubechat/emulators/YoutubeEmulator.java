@@ -40,6 +40,7 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
   private volatile boolean captcha;
   private volatile boolean quotaExceeded;
   private volatile String proxyCredentials;
+  private final java.util.concurrent.atomic.AtomicInteger botChecks = new java.util.concurrent.atomic.AtomicInteger();
 
   public YoutubeEmulator() {
     server.setDispatcher(this);
@@ -87,6 +88,14 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
    */
   public void requireProxyAuthorization(String userAndPassword) {
     this.proxyCredentials = userAndPassword;
+  }
+
+  /**
+   * The next {@code times} player requests get "Sign in to confirm you're not a bot", whatever the
+   * video: an IP blocked for a while, as a rotating proxy's next IP may not be.
+   */
+  public void botCheckNext(int times) {
+    botChecks.set(times);
   }
 
   /** The Data API answers 403 quotaExceeded. */
@@ -196,6 +205,16 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
       return json(400, googleError(400, "Request contains an invalid argument.", "badRequest"));
     }
     FakeVideo video = videos.get(body.path("videoId").asText(""));
+    if (botChecks.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      ObjectNode blocked = EmulatorJson.MAPPER.createObjectNode();
+      blocked.putObject("playabilityStatus").put("status", "LOGIN_REQUIRED")
+          .put("reason", "Sign in to confirm you’re not a bot");
+      return json(200, blocked);
+    }
+    if (video != null && video.clientAnswers.containsKey(clientName)) {
+      FakeVideo answer = video.clientAnswers.get(clientName);
+      return json(200, playerResponse(answer, false));
+    }
     return json(200, video == null ? unavailable() : playerResponse(video, false));
   }
 
@@ -211,6 +230,9 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
         if (track.needsPoToken() || url.queryParameter("exp") != null) {
           // What YouTube does to a track URL that demands a PO token: an empty 200.
           return new MockResponse(200, Headers.of("Content-Type", "text/xml"), "");
+        }
+        if (video.translationsRateLimited && url.queryParameter("tlang") != null) {
+          return html(429, "<html>429 Too Many Requests</html>");
         }
         // A translation (tlang) comes back in the track's format; the text itself is not translated here.
         return new MockResponse(200, Headers.of("Content-Type", "text/xml; charset=UTF-8"), track.body());
@@ -352,6 +374,18 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
     for (String code : video.translationLanguages) {
       ObjectNode language = translations.addObject().put("languageCode", code);
       language.putObject("languageName").putArray("runs").addObject().put("text", FakeVideo.languageName(code));
+    }
+    if (video.defaultTranslationSource != null) {
+      list.putArray("defaultTranslationSourceTrackIndices").add(video.defaultTranslationSource);
+    }
+    if (video.audioTrackDefaultCaption != null) {
+      ObjectNode audio = list.putArray("audioTracks").addObject();
+      ArrayNode indices = audio.putArray("captionTrackIndices");
+      for (int i = 0; i < video.tracks.size(); i++) {
+        indices.add(i);
+      }
+      audio.put("defaultCaptionTrackIndex", video.audioTrackDefaultCaption).put("visibility", "UNKNOWN")
+          .put("hasDefaultTrack", true);
     }
     list.put("defaultAudioTrackIndex", 0);
     return renderer;

@@ -18,14 +18,17 @@ import com.youtubechat.shared.error.ProxyAuthenticationException;
 import com.youtubechat.shared.error.PusherRejectedException;
 import com.youtubechat.shared.error.TranscriptMissingException;
 import com.youtubechat.shared.error.TranscriptsDisabledException;
+import com.youtubechat.shared.error.TranslationRefusedException;
 import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.VideoRecordMismatchException;
 import com.youtubechat.shared.error.VideoRecordNotFoundException;
 import com.youtubechat.shared.error.VideoUnavailableException;
 import com.youtubechat.shared.error.VideoUnplayableException;
+import com.youtubechat.shared.error.YoutubeBotCheckException;
 import com.youtubechat.shared.error.YoutubeQuotaExceededException;
 import com.youtubechat.shared.error.YoutubeRequestRejectedException;
 import com.youtubechat.shared.error.YoutubeResponseUnparsableException;
+import com.youtubechat.shared.error.YoutubeThrottledException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -67,10 +70,12 @@ enum PublicReason {
       entry(TranscriptsDisabledException.class, CAPTIONS_DISABLED),
       entry(NoTranscriptException.class, NO_CAPTIONS),
       entry(PoTokenRequiredException.class, CAPTIONS_UNAVAILABLE),
+      entry(TranslationRefusedException.class, CAPTIONS_UNAVAILABLE),
       entry(InvalidInputException.class, INVALID_REQUEST),
       entry(VideoRecordMismatchException.class, INVALID_REQUEST),
       entry(VideoRecordNotFoundException.class, INVALID_REQUEST),
       entry(YoutubeQuotaExceededException.class, RATE_LIMITED),
+      entry(YoutubeThrottledException.class, RATE_LIMITED),
       entry(CohereRateLimitedException.class, RATE_LIMITED),
       entry(DatabaseBusyException.class, RATE_LIMITED),
       entry(TransientException.class, SERVICE_UNAVAILABLE),
@@ -79,6 +84,8 @@ enum PublicReason {
       entry(YoutubeResponseUnparsableException.class, YOUTUBE_ERROR),
       entry(ConfigurationException.class, CONFIGURATION_ERROR),
       entry(ProxyAuthenticationException.class, CONFIGURATION_ERROR),
+      // A bot check without a proxy: the fix is YOUTUBE_PROXY_URL, not the video.
+      entry(YoutubeBotCheckException.class, CONFIGURATION_ERROR),
       entry(CohereAuthenticationException.class, CONFIGURATION_ERROR),
       entry(PusherRejectedException.class, CONFIGURATION_ERROR),
       entry(EmbeddingDimensionMismatchException.class, CONFIGURATION_ERROR),

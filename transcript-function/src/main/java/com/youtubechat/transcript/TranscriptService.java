@@ -52,7 +52,7 @@ public final class TranscriptService implements PrimedService {
     ChunkerSettings chunking = ChunkerSettings.read(config);
     config.validate();
     YoutubeWebClient web = new YoutubeWebClient(youtube, new YoutubeHttp(youtube));
-    return new TranscriptService(new CaptionClient(web, youtube.transcriptLanguages()), chunking,
+    return new TranscriptService(new CaptionClient(web, youtube.transcriptLanguages(), youtube.clients()), chunking,
         new VideoStore(new XataConnection(xata)));
   }
 

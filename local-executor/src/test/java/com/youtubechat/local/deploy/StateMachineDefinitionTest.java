@@ -12,8 +12,11 @@ import com.youtubechat.shared.error.CohereRateLimitedException;
 import com.youtubechat.shared.error.DatabaseBusyException;
 import com.youtubechat.shared.error.DatabaseUnavailableException;
 import com.youtubechat.shared.error.PermanentException;
+import com.youtubechat.shared.error.PoTokenRequiredException;
 import com.youtubechat.shared.error.TransientException;
+import com.youtubechat.shared.error.YoutubeBotCheckException;
 import com.youtubechat.shared.error.YoutubeChatException;
+import com.youtubechat.shared.error.YoutubeThrottledException;
 import com.youtubechat.shared.json.Json;
 import com.youtubechat.chatready.ChatReadyRequest;
 import com.youtubechat.embedding.EmbeddingResult;
@@ -50,6 +53,8 @@ class StateMachineDefinitionTest {
   private static final String THROTTLED = "Lambda.TooManyRequestsException";
   /** How long a burst may last: the capacity retries must be willing to wait at least this long. */
   private static final long BURST_SECONDS = 30 * 60;
+  /** How long YouTube's "try again later" throttle may last. */
+  private static final long YOUTUBE_THROTTLE_SECONDS = 60 * 60;
   private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
   private static final Set<String> LAMBDA_SERVICE_ERRORS = Set.of(
       "Lambda.ServiceException",
@@ -159,6 +164,32 @@ class StateMachineDefinitionTest {
     assertTrue(maxTotalWaitSeconds(retrierFor(tasks.get("RecordFailure"), DatabaseBusyException.class.getName()))
         > maxTotalWaitSeconds(retrierFor(tasks.get("Info"), DatabaseBusyException.class.getName())),
         "the recorder outwaits the work it records");
+  }
+
+  /**
+   * The YouTube errors of the two steps that call YouTube, by their Java types: a throttle (up to an
+   * hour) is outwaited on average, a short blip retried briefly, and a bot check without a proxy (the
+   * same IP gets the same answer) or a PO-token demand never.
+   */
+  @Test
+  void youtubeErrors_areRetriedAsTheirJavaTypesSay() {
+    for (String name : List.of("Info", "Transcript")) {
+      JsonNode task = tasks.get(name);
+      JsonNode throttled = retrierFor(task, YoutubeThrottledException.class.getName());
+      assertTrue(throttled != null, name + " does not retry " + YoutubeThrottledException.class.getName());
+      assertTrue(new YoutubeThrottledException("x").retryable() && CapacityException.class.isAssignableFrom(
+          YoutubeThrottledException.class));
+      assertEquals("FULL", throttled.path("JitterStrategy").asText(), name);
+      long worstCase = maxTotalWaitSeconds(throttled);
+      assertTrue(worstCase / 2 >= YOUTUBE_THROTTLE_SECONDS, name + " waits out a YouTube throttle for "
+          + worstCase / 2 + " s on average, less than the hour it lasts");
+      assertTrue(throttled.path("MaxAttempts").asInt(3) <= 15, name + ": each attempt is a YouTube call");
+      assertTrue(retrierFor(task, TransientException.class.getName()) != null, name);
+      for (Class<?> never : List.of(YoutubeBotCheckException.class, PoTokenRequiredException.class)) {
+        assertTrue(PermanentException.class.isAssignableFrom(never), never.getName());
+        assertEquals(null, retrierFor(task, never.getName()), name + " retries " + never.getName());
+      }
+    }
   }
 
   @Test

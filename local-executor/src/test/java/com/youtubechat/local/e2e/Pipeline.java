@@ -53,6 +53,8 @@ final class Pipeline implements AutoCloseable {
   String databaseUrl = TestDatabase.url();
   /** When set, the secrets are SSM parameters the functions read from it, as when deployed with SnapStart. */
   SsmEmulator ssm;
+  /** Added to every function's environment (e.g. YOUTUBE_PROXY_URL). */
+  final Map<String, String> extraEnvironment = new HashMap<>();
   /** The Lambda containers of the last {@link #machine()}, for their counters. */
   HandlerTaskInvoker lastHandlers;
 
@@ -82,6 +84,7 @@ final class Pipeline implements AutoCloseable {
     common.put("COHERE_TIMEOUT_SECONDS", "1");
     common.put("COHERE_MAX_ATTEMPTS", "2");
     common.put("PUSHER_TIMEOUT_SECONDS", "1");
+    common.putAll(extraEnvironment);
     Map<String, String> info = new HashMap<>(common);
     info.put("GOOGLE_API_KEY", YoutubeEmulator.DATA_API_KEY);
     Map<String, Map<String, String>> byFunction = Map.of("InfoFunction", info, "TranscriptFunction", common,

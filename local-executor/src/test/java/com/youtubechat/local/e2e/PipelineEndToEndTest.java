@@ -15,11 +15,13 @@ import com.youtubechat.local.Execution;
 import com.youtubechat.local.ExecutionStatus;
 import com.youtubechat.local.HandlerTaskInvoker.FunctionStats;
 import com.youtubechat.shared.error.InvalidInputException;
+import com.youtubechat.shared.error.YoutubeBotCheckException;
 import com.youtubechat.shared.testing.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -153,6 +155,37 @@ class PipelineEndToEndTest {
     List<String> embeddings = pipeline.embeddings();
     assertEquals(pipeline.chunkCount(), embeddings.size(), "no duplicate or missing rows");
     assertEquals(embeddings.size(), embeddings.stream().distinct().count());
+  }
+
+  @Test
+  void botCheckWithoutAProxy_failsTheTranscriptAfterOnePlayerCall_withNoRetry() {
+    try (Pipeline pipeline = new Pipeline()) {
+      pipeline.youtube.botCheckNext(PERSISTENT);
+
+      Execution execution = pipeline.run();
+
+      assertEquals(ExecutionStatus.FAILED, execution.status());
+      assertEquals(YoutubeBotCheckException.class.getName(), execution.error(), execution.cause());
+      assertTrue(execution.cause().startsWith("Transcript failed ("), execution.cause());
+      assertEquals(1, pipeline.youtube.requests("/youtubei/v1/player").size(), "the same IP is not asked again");
+      assertEquals(List.of(), pipeline.sleeps, "no retry waits");
+      assertEquals("failed", pipeline.row().get("status"));
+    }
+  }
+
+  @Test
+  void botCheckThroughAProxy_isRetried_andTheNextIpSucceeds() {
+    try (Pipeline pipeline = new Pipeline()) {
+      pipeline.extraEnvironment.put("YOUTUBE_PROXY_URL", pipeline.youtube.baseUrl());
+      pipeline.youtube.botCheckNext(1);
+
+      Execution execution = pipeline.run();
+
+      assertSucceededWithOneSetOfRows(pipeline, execution);
+      List<RecordedRequest> players = pipeline.youtube.requests("/youtubei/v1/player");
+      assertEquals(2, players.size(), "blocked once, then asked again");
+      assertEquals(1, pipeline.sleeps.size(), "one retry wait: " + pipeline.sleeps);
+    }
   }
 
   @Test

@@ -2,15 +2,20 @@ package com.youtubechat.shared.youtube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.youtubechat.shared.error.AgeRestrictedException;
-import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.VideoUnavailableException;
 import com.youtubechat.shared.error.VideoUnplayableException;
+import com.youtubechat.shared.error.YoutubeThrottledException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The innertube {@code /player} answer for one video. */
-public record PlayerResponse(String videoId, JsonNode root) {
+/**
+ * The innertube {@code /player} answer for one video.
+ *
+ * @param proxied whether it came through {@code YOUTUBE_PROXY_URL}: a bot check is then worth
+ *     retrying (a rotating proxy gives the retry another IP), and otherwise not
+ */
+public record PlayerResponse(String videoId, JsonNode root, boolean proxied) {
 
   public String status() {
     return root.path("playabilityStatus").path("status").asText("OK");
@@ -33,14 +38,20 @@ public record PlayerResponse(String videoId, JsonNode root) {
     String reason = reason();
     String lower = reason.toLowerCase(Locale.ROOT);
     String subject = "YouTube video " + videoId;
+    if (!"OK".equals(status) && lower.contains("try again later")) {
+      // A session rate limit of up to an hour, whatever the status it comes with.
+      throw new YoutubeThrottledException("YouTube is throttling requests for " + subject + " (" + status
+          + ": \"" + reason + "\"); this lasts up to about an hour and is retried for longer than that. "
+          + YoutubeHttp.PROXY_HINT);
+    }
     switch (status) {
       case "OK" -> { }
       case "ERROR" -> throw new VideoUnavailableException(subject + " is unavailable (removed, never"
           + " existed, or the id is wrong): YouTube says \"" + reason + "\"");
       case "LOGIN_REQUIRED" -> {
         if (lower.contains("not a bot")) {
-          throw new TransientException("YouTube refused " + subject + " with a bot check (\"" + reason
-              + "\"): the request was blocked. " + YoutubeHttp.PROXY_HINT);
+          throw YoutubeHttp.blocked("YouTube refused " + subject + " with a bot check (\"" + reason
+              + "\"): this IP is blocked", proxied);
         } else if (lower.contains("inappropriate") || lower.contains("confirm your age")) {
           if (!allowAgeRestricted) {
             throw new AgeRestrictedException(subject + " is age-restricted (\"" + reason
@@ -63,10 +74,6 @@ public record PlayerResponse(String videoId, JsonNode root) {
       case "LIVE_STREAM_OFFLINE" -> throw new VideoUnplayableException(subject
           + " is a live stream that has not started (\"" + reason + "\"): add it again once it has aired");
       default -> {
-        if (lower.contains("try again later")) {
-          throw new TransientException("YouTube is throttling this session for " + subject + " (\""
-              + reason + "\"). " + YoutubeHttp.PROXY_HINT);
-        }
         throw new VideoUnplayableException(subject + " cannot be played here (" + status + ": \""
             + reason + "\"): members-only, paid, region-blocked and similar videos cannot be processed");
       }

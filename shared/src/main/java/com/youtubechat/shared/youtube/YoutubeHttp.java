@@ -2,6 +2,8 @@ package com.youtubechat.shared.youtube;
 
 import com.youtubechat.shared.error.ProxyAuthenticationException;
 import com.youtubechat.shared.error.TransientException;
+import com.youtubechat.shared.error.YoutubeBotCheckException;
+import com.youtubechat.shared.error.YoutubeChatException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -28,6 +30,18 @@ public final class YoutubeHttp {
   /** Said in every message about a block, because a proxy is the only fix for a blocked IP. */
   static final String PROXY_HINT = "YouTube blocks most cloud IPs (AWS included): set YOUTUBE_PROXY_URL"
       + " to a rotating residential HTTP proxy and run the video again";
+
+  /**
+   * The error for a bot check or captcha. Through a proxy it is retried, since a rotating proxy
+   * gives the retry another IP; without one the same IP gets the same answer, so it is permanent.
+   */
+  static YoutubeChatException blocked(String what, boolean proxied) {
+    return proxied
+        ? new TransientException(what + " (through YOUTUBE_PROXY_URL); retried, as a rotating proxy gives"
+            + " another IP. If it persists, the proxy's IPs are blocked too: use residential ones")
+        : new YoutubeBotCheckException(what + ", and no proxy is configured, so retrying cannot help. "
+            + PROXY_HINT);
+  }
 
   public record Fetched(int code, String body) {
     public boolean ok() {
@@ -74,6 +88,15 @@ public final class YoutubeHttp {
    * any other status is returned for the caller to interpret.
    */
   public Fetched execute(Request request, String what, boolean blockedHint) {
+    return execute(request, what, blockedHint, false);
+  }
+
+  /**
+   * As {@link #execute(Request, String, boolean)}, but with {@code pass429} a 429 is returned for the
+   * caller to interpret (a translated caption track's 429 is YouTube limiting translations, not a
+   * blocked IP).
+   */
+  public Fetched execute(Request request, String what, boolean blockedHint, boolean pass429) {
     try (Response response = client.newCall(request).execute()) {
       ResponseBody body = response.body();
       String text = body == null ? "" : body.string();
@@ -81,7 +104,7 @@ public final class YoutubeHttp {
       if (code == 407) {
         throw proxyRefused(what, null);
       }
-      if (code == 429) {
+      if (code == 429 && !pass429) {
         throw new TransientException("YouTube answered HTTP 429 (too many requests) to " + what
             + (blockedHint ? ": this IP is rate-limited or blocked. " + PROXY_HINT : ""));
       }

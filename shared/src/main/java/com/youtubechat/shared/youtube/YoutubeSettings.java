@@ -13,14 +13,15 @@ import java.util.regex.Pattern;
  * can point them elsewhere; the innertube client identity is configuration because YouTube keeps
  * changing which client names and versions it serves captions to.
  *
+ * @param clients the innertube clients to ask, in order ({@code YOUTUBE_CLIENTS}); the first also
+ *     serves the metadata
  * @param proxy optional HTTP(S) proxy for every YouTube request (YouTube blocks most cloud IPs)
  */
 public record YoutubeSettings(
     URI baseUrl,
     URI dataApiBaseUrl,
     Optional<String> googleApiKey,
-    String innertubeClientName,
-    String innertubeClientVersion,
+    List<InnertubeClient> clients,
     Optional<ProxySettings> proxy,
     Duration timeout,
     List<String> transcriptLanguages) {
@@ -35,11 +36,38 @@ public record YoutubeSettings(
         config.httpUrl("YOUTUBE_BASE_URL", DEFAULT_BASE_URL),
         config.httpUrl("YOUTUBE_DATA_API_BASE_URL", DEFAULT_DATA_API_BASE_URL),
         config.optional("GOOGLE_API_KEY"),
-        config.optional("YOUTUBE_CLIENT_NAME", "ANDROID"),
-        config.optional("YOUTUBE_CLIENT_VERSION", "20.10.38"),
+        clients(config),
         config.optional("YOUTUBE_PROXY_URL").flatMap(raw -> ProxySettings.parse(raw, config)),
         Duration.ofSeconds(config.integer("YOUTUBE_TIMEOUT_SECONDS", 15, 1, 300)),
         languages(config));
+  }
+
+  /**
+   * {@code YOUTUBE_CLIENTS} (default ANDROID,IOS); {@code YOUTUBE_CLIENT_NAME} and
+   * {@code YOUTUBE_CLIENT_VERSION}, older settings, override the first client.
+   */
+  private static List<InnertubeClient> clients(ConfigReader config) {
+    List<InnertubeClient> clients = new java.util.ArrayList<>();
+    for (String name : config.optional("YOUTUBE_CLIENTS", InnertubeClient.DEFAULT_CLIENTS).split(",")) {
+      if (name.isBlank()) {
+        continue;
+      }
+      InnertubeClient.known(name).ifPresentOrElse(clients::add, () -> config.problem("YOUTUBE_CLIENTS",
+          "names a client this project does not know (" + com.youtubechat.shared.error.Echo.of(name.strip()) + "): use ANDROID and/or IOS, or YOUTUBE_CLIENT_NAME and"
+              + " YOUTUBE_CLIENT_VERSION for another one"));
+    }
+    if (clients.isEmpty()) {
+      clients.add(InnertubeClient.known("ANDROID").orElseThrow());
+    }
+    Optional<String> name = config.optional("YOUTUBE_CLIENT_NAME").filter(v -> !v.isBlank()).map(String::strip);
+    Optional<String> version = config.optional("YOUTUBE_CLIENT_VERSION").filter(v -> !v.isBlank()).map(String::strip);
+    if (name.isPresent() || version.isPresent()) {
+      InnertubeClient first = name.map(n -> InnertubeClient.known(n)
+              .orElseGet(() -> new InnertubeClient(n, clients.get(0).version(), java.util.Map.of(), Optional.empty())))
+          .orElse(clients.get(0));
+      clients.set(0, version.map(first::withVersion).orElse(first));
+    }
+    return List.copyOf(clients);
   }
 
   /** {@code TRANSCRIPT_LANGUAGES}: language codes in order of preference, comma-separated. */
@@ -58,7 +86,7 @@ public record YoutubeSettings(
     // never print the API key or the proxy's password
     return "YoutubeSettings[baseUrl=" + baseUrl + ", dataApiBaseUrl=" + dataApiBaseUrl
         + ", googleApiKey=" + (googleApiKey.isPresent() ? "set" : "unset")
-        + ", innertubeClient=" + innertubeClientName + "/" + innertubeClientVersion
+        + ", innertubeClients=" + clients
         + ", proxy=" + proxy.map(ProxySettings::toString).orElse("none")
         + ", transcriptLanguages=" + transcriptLanguages + "]";
   }

@@ -42,7 +42,7 @@ public final class YoutubeWarmup {
       page.innertubeApiKey();
       page.isConsentPage();
       return new YoutubeWebClient.VideoPage("aaaaaaaaaaa", page,
-          new PlayerResponse("aaaaaaaaaaa", Json.MAPPER.readTree(PLAYER)));
+          new PlayerResponse("aaaaaaaaaaa", Json.MAPPER.readTree(PLAYER), false));
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

@@ -2,7 +2,6 @@ package com.youtubechat.shared.youtube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.youtubechat.shared.error.TransientException;
 import com.youtubechat.shared.error.VideoUnavailableException;
 import com.youtubechat.shared.error.YoutubeRequestRejectedException;
 import com.youtubechat.shared.error.YoutubeResponseUnparsableException;
@@ -39,7 +38,7 @@ public final class YoutubeWebClient {
 
   public VideoPage load(String videoId) {
     WatchPage page = watchPage(videoId);
-    PlayerResponse player = player(videoId, page);
+    PlayerResponse player = player(videoId, page, settings.clients().get(0));
     return new VideoPage(videoId, page, player);
   }
 
@@ -57,8 +56,8 @@ public final class YoutubeWebClient {
       }
     }
     if (page.isCaptchaPage()) {
-      throw new TransientException("YouTube answered the watch page of " + videoId
-          + " with a captcha: this IP is blocked. " + YoutubeHttp.PROXY_HINT);
+      throw YoutubeHttp.blocked("YouTube answered the watch page of " + videoId
+          + " with a captcha: this IP is blocked", settings.proxy().isPresent());
     }
     return page;
   }
@@ -76,21 +75,24 @@ public final class YoutubeWebClient {
     return new WatchPage(fetched.body());
   }
 
-  public PlayerResponse player(String videoId, WatchPage page) {
+  /** The player answer as {@code as} gets it: YouTube answers each client differently. */
+  public PlayerResponse player(String videoId, WatchPage page, InnertubeClient as) {
     HttpUrl.Builder url = YoutubeHttp.url(settings.baseUrl(), "/youtubei/v1/player").newBuilder()
         .addQueryParameter("prettyPrint", "false");
     page.innertubeApiKey().ifPresent(key -> url.addQueryParameter("key", key));
     ObjectNode body = Json.MAPPER.createObjectNode();
     ObjectNode client = body.putObject("context").putObject("client");
-    client.put("clientName", settings.innertubeClientName());
-    client.put("clientVersion", settings.innertubeClientVersion());
+    client.put("clientName", as.name());
+    client.put("clientVersion", as.version());
+    as.fields().forEach(client::put);
     client.put("hl", "en");
     body.put("videoId", videoId);
     body.put("contentCheckOk", true);
     body.put("racyCheckOk", true);
-    Request request = new Request.Builder().url(url.build())
-        .post(RequestBody.create(Json.write(body), JSON)).build();
-    YoutubeHttp.Fetched fetched = http.execute(request, "the player request of " + videoId, true);
+    Request.Builder request = new Request.Builder().url(url.build())
+        .post(RequestBody.create(Json.write(body), JSON));
+    as.userAgent().ifPresent(agent -> request.header("User-Agent", agent));
+    YoutubeHttp.Fetched fetched = http.execute(request.build(), "the player request of " + videoId, true);
     requireOk(fetched, "the player request of " + videoId);
     try {
       JsonNode root = Json.MAPPER.readTree(fetched.body());
@@ -98,7 +100,7 @@ public final class YoutubeWebClient {
         throw new YoutubeResponseUnparsableException("YouTube's player response for " + videoId
             + " is not a JSON object");
       }
-      return new PlayerResponse(videoId, root);
+      return new PlayerResponse(videoId, root, settings.proxy().isPresent());
     } catch (IOException e) {
       throw new YoutubeResponseUnparsableException("YouTube's player response for " + videoId
           + " is not JSON: " + e.getMessage(), e);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.youtubechat.shared.config.ConfigReader;
 import com.youtubechat.shared.error.TransientException;
+import com.youtubechat.shared.error.YoutubeBotCheckException;
 import com.youtubechat.shared.error.VideoUnavailableException;
 import com.youtubechat.shared.error.VideoUnplayableException;
 import com.youtubechat.shared.error.YoutubeQuotaExceededException;
@@ -95,10 +96,10 @@ class MetadataClientTest {
   }
 
   @Test
-  void captcha_isARetryableBlockWithTheProxyHint() {
+  void captchaWithoutAProxy_isAPermanentBlockWithTheProxyHint() {
     youtube.add(new FakeVideo(ID));
     youtube.captcha(true);
-    TransientException e = assertThrows(TransientException.class, () -> keyless().fetch(ID));
+    YoutubeBotCheckException e = assertThrows(YoutubeBotCheckException.class, () -> keyless().fetch(ID));
     assertTrue(e.getMessage().contains("YOUTUBE_PROXY_URL"), e.getMessage());
   }
 
@@ -124,9 +125,9 @@ class MetadataClientTest {
   }
 
   @Test
-  void botCheck_isARetryableBlockWithTheProxyHint() {
+  void botCheckWithoutAProxy_isAPermanentBlockWithTheProxyHint() {
     youtube.add(new FakeVideo(ID).playability("LOGIN_REQUIRED", "Sign in to confirm you’re not a bot", null));
-    TransientException e = assertThrows(TransientException.class, () -> keyless().fetch(ID));
+    YoutubeBotCheckException e = assertThrows(YoutubeBotCheckException.class, () -> keyless().fetch(ID));
     assertTrue(e.getMessage().contains("YOUTUBE_PROXY_URL"), e.getMessage());
   }
 
