@@ -33,6 +33,7 @@ public final class FakeVideo {
   Integer audioTrackDefaultCaption;
   /** Translated (tlang) caption requests get 429, as YouTube answers them far more often than others. */
   boolean translationsRateLimited;
+  final java.util.Set<String> emptyCaptionsFor = java.util.concurrent.ConcurrentHashMap.newKeySet();
   /** What the player answers a given innertube client (by clientName) instead of this description. */
   final java.util.Map<String, FakeVideo> clientAnswers = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -93,6 +94,12 @@ public final class FakeVideo {
    */
   public FakeVideo forClient(String clientName, FakeVideo answer) {
     clientAnswers.put(clientName, answer);
+    return this;
+  }
+
+  /** Caption bodies come back empty (200, no text) from the track URLs given to {@code clientName}. */
+  public FakeVideo emptyCaptionsFor(String clientName) {
+    emptyCaptionsFor.add(clientName);
     return this;
   }
 

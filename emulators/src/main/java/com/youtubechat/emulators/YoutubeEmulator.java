@@ -213,9 +213,9 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
     }
     if (video != null && video.clientAnswers.containsKey(clientName)) {
       FakeVideo answer = video.clientAnswers.get(clientName);
-      return json(200, playerResponse(answer, false));
+      return json(200, playerResponse(answer, false, clientName));
     }
-    return json(200, video == null ? unavailable() : playerResponse(video, false));
+    return json(200, video == null ? unavailable() : playerResponse(video, false, clientName));
   }
 
   private MockResponse timedtext(HttpUrl url) {
@@ -229,6 +229,9 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
       if (track.languageCode().equals(lang) && track.generated() == asr) {
         if (track.needsPoToken() || url.queryParameter("exp") != null) {
           // What YouTube does to a track URL that demands a PO token: an empty 200.
+          return new MockResponse(200, Headers.of("Content-Type", "text/xml"), "");
+        }
+        if (video.emptyCaptionsFor.contains(String.valueOf(url.queryParameter("c")))) {
           return new MockResponse(200, Headers.of("Content-Type", "text/xml"), "");
         }
         if (video.translationsRateLimited && url.queryParameter("tlang") != null) {
@@ -298,6 +301,11 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
 
   /** The player response: ANDROID-shaped, or WEB-shaped with a microformat for the watch page. */
   private ObjectNode playerResponse(FakeVideo video, boolean web) {
+    return playerResponse(video, web, web ? "WEB" : "");
+  }
+
+  /** As answered to {@code clientName}, whose name the track URLs carry ({@code c=}), as YouTube's do. */
+  private ObjectNode playerResponse(FakeVideo video, boolean web, String clientName) {
     ObjectNode root = EmulatorJson.MAPPER.createObjectNode();
     root.putObject("responseContext").put("visitorData", "CgtBc0NfY2JfZ3ZpSSi8hY3CBjIKCgJVUxIEGgAgVw%3D%3D");
     ObjectNode playability = root.putObject("playabilityStatus").put("status", video.status);
@@ -313,7 +321,7 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
       return root; // no details at all for unavailable or blocked answers
     }
     if ("OK".equals(video.status) && !video.tracks.isEmpty()) {
-      root.set("captions", captions(video));
+      root.set("captions", captions(video, clientName));
     }
     ObjectNode details = root.putObject("videoDetails");
     details.put("videoId", video.id).put("title", video.title).put("lengthSeconds", String.valueOf(video.lengthSeconds));
@@ -344,7 +352,7 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
     return "LOGIN_REQUIRED".equals(video.status) && video.reason != null && video.reason.contains("not a bot");
   }
 
-  private ObjectNode captions(FakeVideo video) {
+  private ObjectNode captions(FakeVideo video, String clientName) {
     ObjectNode renderer = EmulatorJson.MAPPER.createObjectNode();
     ObjectNode list = renderer.putObject("playerCaptionsTracklistRenderer");
     ArrayNode tracks = list.putArray("captionTracks");
@@ -360,6 +368,9 @@ public final class YoutubeEmulator extends Dispatcher implements AutoCloseable {
         url.append("&kind=asr");
       }
       url.append("&fmt=srv3");
+      if (!clientName.isEmpty()) {
+        url.append("&c=").append(clientName);
+      }
       ObjectNode node = tracks.addObject();
       node.put("baseUrl", url.toString());
       node.putObject("name").putArray("runs").addObject().put("text", track.name());

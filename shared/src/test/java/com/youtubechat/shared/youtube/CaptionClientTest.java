@@ -218,6 +218,19 @@ class CaptionClientTest {
   }
 
   @Test
+  void emptyCaptionBodyForAndroid_isFetchedAgainThroughIos() {
+    youtube.add(new FakeVideo(ID).track("en", false, EN).emptyCaptionsFor("ANDROID"));
+
+    CaptionClient.Captions captions = client("en").fetch(ID);
+
+    assertEquals(7, captions.segments().size());
+    assertEquals(List.of("/watch", "/youtubei/v1/player", "/api/timedtext", "/youtubei/v1/player", "/api/timedtext"),
+        youtube.requests().stream().map(r -> r.getUrl().encodedPath()).toList());
+    assertEquals(List.of("ANDROID", "IOS"), youtube.requests("/api/timedtext").stream()
+        .map(r -> r.getUrl().queryParameter("c")).toList(), "the second body comes from IOS's track URL");
+  }
+
+  @Test
   void everyClientFailing_isReportedWithEachClientAndWhatItAnswered() {
     youtube.add(new FakeVideo(ID).track("en", false, EN)
         .forClient("ANDROID", new FakeVideo(ID).gatedTrack("en", false, EN))
